@@ -1,0 +1,220 @@
+"""The `pipeline` flow: discover -> transform batches -> load DuckDB -> checks -> Parquet."""
+from __future__ import annotations
+
+import secrets
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+from time import perf_counter
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows.batch import process_batch
+from flows.lock import data_dir_lock
+from flows.plan import Plan, make_plan
+from flows.settings import Settings, pipeline_version
+from transforms.topics import CATEGORIES, topic_id
+from warehouse.checks import raise_on_failures, run_checks
+from warehouse.db import TABLES, WriteSession, read_only
+from warehouse.export import compare_counts, export_tables, exported_generation
+from warehouse.load import load_staging, rebuild_topics, update_sources
+from warehouse.people import relink_people
+
+DATA_TABLES = ("articles", "person_mentions", "article_people", "people", "quotes", "topics",
+               "article_topics", "rejects")
+
+
+def new_run_id(now: datetime) -> str:
+    """Time-ordered run id: UTC timestamp plus a random suffix."""
+    return f"{now:%Y%m%dT%H%M%S%f}Z-{secrets.token_hex(3)}"
+
+
+def _latest_run(con) -> str | None:
+    row = con.execute("select run_id from runs order by started_at desc, run_id desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+@task(name="recover", cache_policy=NO_CACHE)
+def recover(settings: Settings) -> bool:
+    """Finish what a killed run left: drop its scratch files, re-export Parquet if it lags the warehouse."""
+    if settings.staging.exists():
+        shutil.rmtree(settings.staging, ignore_errors=True)
+    WriteSession(settings.warehouse).discard()
+    if not settings.warehouse.exists():
+        return False
+    con = read_only(settings.warehouse)
+    try:
+        generation = _latest_run(con)
+        if generation and exported_generation(settings.parquet) != generation:
+            get_run_logger().warning("Parquet lags the warehouse (an interrupted run?): re-exporting")
+            export_tables(con, settings.parquet, list(TABLES), generation)
+            return True
+    finally:
+        con.close()
+    return False
+
+
+@task(name="discover-inputs", cache_policy=NO_CACHE)
+def discover_inputs(inputs: list[str], settings: Settings, reprocess: bool) -> Plan:
+    """Input files to process in batches, and the unchanged ones skipped."""
+    plan = make_plan(inputs, settings, pipeline_version(), reprocess)
+    get_run_logger().info("%d input file(s): %d to process in %d batch(es), %d unchanged",
+                          plan.seen, len(plan.process), len(plan.batches), plan.seen - len(plan.process))
+    return plan
+
+
+@task(name="transform-batch", cache_policy=NO_CACHE)
+def transform_batch(spec: dict) -> dict:
+    """Parse and extract one batch of files into staging Parquet."""
+    return process_batch(spec)
+
+
+@task(name="load-warehouse", cache_policy=NO_CACHE)
+def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -> dict:
+    """Load staging into a copy of the warehouse, relink, check, record the run, swap it in."""
+    from transforms.person_link import parse_overrides
+
+    overrides = None
+    if settings.overrides.exists():
+        overrides = parse_overrides(settings.overrides.read_text(encoding="utf-8"))
+    session = WriteSession(settings.warehouse)
+    con = session.open()
+    try:
+        con.execute("begin")
+        t = perf_counter()
+        counts = load_staging(con, settings.staging / run["run_id"], [p[0] for p in plan.process], reprocess)
+        changed = any(counts["added"].values()) or any(counts["replaced"].values())
+        if changed or overrides is not None:
+            relink_people(con, overrides)
+            rebuild_topics(con, [(topic_id("category", c), c) for c in CATEGORIES], run["run_id"], run["version"])
+        per_file = run["per_file"]
+        update_sources(con, [(p, size, mtime, h, per_file.get(p, [0, 0])[0], per_file.get(p, [0, 0])[1],
+                              run["run_id"], run["version"]) for p, size, mtime, h in plan.process + plan.skipped
+                             if h])
+        run["seconds"]["load"] = perf_counter() - t
+        checks = run_checks(con)
+        raise_on_failures(checks)
+        _record_run(con, run, plan, counts, status="succeeded")
+        con.execute("commit")
+        session.publish()
+    except BaseException:
+        session.discard()
+        raise
+    return {"counts": counts, "checks": checks, "changed": changed}
+
+
+def _record_run(con, run: dict, plan: Plan, counts: dict, status: str, error: str | None = None) -> None:
+    rejects = counts.get("added", {}).get("rejects", 0) if counts else 0
+    con.execute("insert into runs values (?, ?, ?, ?, ?, ?, ?, ?, map(?, ?), map(?, ?), ?, map(?, ?), map(?, ?), ?, ?)", [
+        run["run_id"], run["started_at"], datetime.now(timezone.utc), status, run["command"], run["inputs"],
+        plan.seen if plan else 0, plan.seen - len(plan.process) if plan else 0,
+        *_kv(counts.get("added", {}) if counts else {}), *_kv(counts.get("replaced", {}) if counts else {}),
+        rejects, *_kv(run.get("nulled", {})), *_kv(run.get("seconds", {})), error, run["version"]])
+
+
+def _kv(d: dict) -> tuple[list, list]:
+    keys = sorted(d)
+    return keys, [d[k] for k in keys]
+
+
+def record_failure(settings: Settings, run: dict, plan: Plan | None, error: str) -> None:
+    """Add a failed run's row to the warehouse (and its Parquet mirror)."""
+    session = WriteSession(settings.warehouse)
+    con = session.open()
+    try:
+        _record_run(con, run, plan, {}, status="failed", error=error)
+        session.publish()
+    except BaseException:
+        session.discard()
+        raise
+    con = read_only(settings.warehouse)
+    try:
+        export_tables(con, settings.parquet, ["runs"], run["run_id"]) if exported_generation(
+            settings.parquet) else None
+    finally:
+        con.close()
+
+
+@task(name="export-parquet", cache_policy=NO_CACHE)
+def export_parquet(settings: Settings, run_id: str, changed: bool) -> list[dict]:
+    """Rewrite the Parquet folders of the tables this run changed; compare row counts."""
+    con = read_only(settings.warehouse)
+    try:
+        lagging = exported_generation(settings.parquet) is None
+        tables = list(TABLES) if changed or lagging else ["runs", "sources"]
+        export_tables(con, settings.parquet, tables, run_id)
+        return compare_counts(con, settings.parquet, TABLES)
+    finally:
+        con.close()
+
+
+def _summary_rows(settings: Settings) -> list[dict]:
+    con = read_only(settings.warehouse)
+    try:
+        return [{"table": t, "rows": con.execute(f"select count(*) from {t}").fetchone()[0]} for t in DATA_TABLES]
+    finally:
+        con.close()
+
+
+@flow(name="pipeline", log_prints=False, persist_result=False)
+def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command: str = "run") -> dict:
+    """Run the whole ETL over input paths into data_dir; returns the run summary."""
+    logger = get_run_logger()
+    settings = Settings(data_dir=Path(data_dir))
+    started = datetime.now(timezone.utc)
+    run = {"run_id": new_run_id(started), "started_at": started, "command": command, "inputs": list(inputs),
+           "version": pipeline_version(), "seconds": {}, "nulled": {}, "per_file": {}}
+    t0 = perf_counter()
+    with data_dir_lock(settings.lock, settings.lock_timeout_s):
+        recover(settings)
+        plan = None
+        try:
+            t = perf_counter()
+            plan = discover_inputs(inputs, settings, reprocess)
+            run["seconds"]["discover"] = perf_counter() - t
+            staging = settings.staging / run["run_id"]
+            specs = [{"batch_id": f"b{i:05d}", "files": files, "staging": str(staging), "run_id": run["run_id"],
+                      "pipeline_version": run["version"], "now": started.isoformat(),
+                      "flush_every": settings.batch_records, "max_file_bytes": settings.max_file_bytes,
+                      "max_record_bytes": settings.max_record_bytes} for i, files in enumerate(plan.batches)]
+            t = perf_counter()
+            results = [f.result() for f in transform_batch.map(specs)] if specs else []
+            run["seconds"]["transform_wall"] = perf_counter() - t
+            for r in results:
+                for k, v in r["seconds"].items():
+                    run["seconds"][k] = run["seconds"].get(k, 0.0) + v
+                for k, v in r["nulled"].items():
+                    run["nulled"][k] = run["nulled"].get(k, 0) + v
+                run["per_file"].update(r["per_file"])
+            loaded = load_warehouse(settings, plan, run, reprocess)
+            t = perf_counter()
+            parity = export_parquet(settings, run["run_id"], loaded["changed"])
+            run["seconds"]["export"] = perf_counter() - t
+            raise_on_failures(parity)
+        except Exception as e:
+            record_failure(settings, run, plan, f"{type(e).__name__}: {e}"[:1000])
+            raise
+        finally:
+            shutil.rmtree(settings.staging / run["run_id"], ignore_errors=True)
+    run["seconds"]["total"] = perf_counter() - t0
+    rows = _summary_rows(settings)
+    summary = {"run_id": run["run_id"], "files_seen": plan.seen, "files_processed": len(plan.process),
+               "added": loaded["counts"]["added"], "replaced": loaded["counts"]["replaced"],
+               "nulled": run["nulled"], "seconds": run["seconds"], "tables": rows,
+               "checks": loaded["checks"] + parity}
+    _publish_artifacts(summary)
+    logger.info("run %s: %s", run["run_id"], ", ".join(f"{r['table']}={r['rows']}" for r in rows))
+    return summary
+
+
+def _publish_artifacts(summary: dict) -> None:
+    rows = [{"table": r["table"], "rows": r["rows"], "added": summary["added"].get(r["table"], 0),
+             "replaced": summary["replaced"].get(r["table"], 0)} for r in summary["tables"]]
+    create_table_artifact(rows, key="run-summary", description=f"Rows per table after run {summary['run_id']}")
+    lines = ["| table | check | violations |", "|---|---|---|"]
+    lines += [f"| {c['table']} | {c['check']} | {c['violations']} |" for c in summary["checks"]]
+    secs = ", ".join(f"{k} {v:.2f}s" for k, v in summary["seconds"].items())
+    create_markdown_artifact("## Data-quality checks\n\n" + "\n".join(lines) + f"\n\nSeconds: {secs}\n",
+                             key="run-checks", description="Checks after the load")

@@ -1,0 +1,162 @@
+"""Behaviour of transforms.people.extract_people: mention forms, traps, roles, resolution."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms.people import extract_people
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+SEED = SHARED / "corpora" / "seed" / "000_c1bec33327534004.txt"
+
+
+def names(title: str, body: str) -> list[str]:
+    return [p.name for p in extract_people(title, body)]
+
+
+def person(title: str, body: str, name: str):
+    return next(p for p in extract_people(title, body) if p.name == name)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("US Secretary of State Antony Blinken spoke on Friday.", ["Antony Blinken"]),
+        ("The talks were led by Antony Blinken and Sergei Lavrov.", ["Antony Blinken", "Sergei Lavrov"]),
+        ("Russia's Foreign Minister Sergei Lavrov met him.", ["Sergei Lavrov"]),
+        ("The plan came from Mr. Blinken, officials said.", ["Blinken"]),
+        ("Officials praised Dr. Ngozi Okonjo-Iweala on Monday.", ["Ngozi Okonjo-Iweala"]),
+        ("The union backed Nikolaus van der Pas for the post.", ["Nikolaus van der Pas"]),
+        ("The ruling angered Jesper Parnevik, who left early.", ["Jesper Parnevik"]),
+    ],
+)
+def test_each_mention_form_yields_the_name_without_titles(body, expected):
+    assert names("", body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "AFP and TASS reported that the Kremlin and the State Department disagreed.",
+        "The meeting in Stockholm, Sweden was about Ukraine in February.",
+        "The White House said on Wednesday that the United States would act.",
+        "Officials from the Foreign Ministry met at the Supreme Court on Monday.",
+        "But Russia said nothing. However, Moscow objected. Then Ukraine replied.",
+        "The Trans-Pacific Partnership and Supply Management rules were discussed; supply and management matter.",
+        "Analysts said the Federal Reserve would wait.",
+        "The Ohio-based company sold shares in New York.",
+    ],
+)
+def test_organizations_places_days_and_sentence_openers_are_not_people(body):
+    assert names("", body) == []
+
+
+def test_surname_only_mention_resolves_to_full_name():
+    body = "Blinken spoke first. US Secretary of State Antony Blinken said more. Blinken left."
+    p = person("", body, "Antony Blinken")
+    assert p.mention_count == 3
+    assert p.first_offset == 0
+    assert "Blinken" in p.forms and "Antony Blinken" in p.forms
+
+
+def test_possessive_and_honorific_mentions_count_for_the_same_person():
+    body = "Sergei Lavrov arrived. Lavrov's reaction was muted, and Mr. Lavrov left."
+    p = person("", body, "Sergei Lavrov")
+    assert p.mention_count == 3
+    assert "Mr. Lavrov" in p.forms
+    assert [body[s:e] for s, e in p.spans] == ["Sergei Lavrov", "Lavrov", "Lavrov"]
+
+
+def test_two_people_sharing_a_surname_attach_to_the_nearest_earlier_full_name():
+    body = "Paul Johnson batted. Boris Johnson watched. Johnson waved."
+    assert person("", body, "Boris Johnson").mention_count == 2
+    assert person("", body, "Paul Johnson").mention_count == 1
+
+
+def test_bare_unknown_word_without_evidence_is_not_a_person():
+    assert names("", "Volgograd beat them. Volgograd won again.") == []
+
+
+def test_bare_surname_with_a_speech_verb_is_kept():
+    assert names("", "The vote was close, Mueller said.") == ["Mueller"]
+
+
+@pytest.mark.parametrize(
+    "body, name, role",
+    [
+        ("US Secretary of State Antony Blinken spoke.", "Antony Blinken", "US Secretary of State"),
+        ("They met Russia's Foreign Minister Sergei Lavrov.", "Sergei Lavrov", "Russia's Foreign Minister"),
+        ("Americans, basketball star Brittney Griner and others.", "Brittney Griner", "basketball star"),
+        ("He named former Marine Paul Whelan.", "Paul Whelan", "former Marine"),
+        ("The swap for convicted Russian arms smuggler Viktor Bout stalled.", "Viktor Bout",
+         "convicted Russian arms smuggler"),
+        ("Antony Blinken, the secretary of state, spoke.", "Antony Blinken", "secretary of state"),
+        ("Antony Blinken spoke on Friday.", "Antony Blinken", None),
+    ],
+)
+def test_role_is_the_first_title_or_description_as_written(body, name, role):
+    assert person("", body, name).role == role
+
+
+def test_first_role_given_wins_over_later_ones():
+    body = "Basketball star Brittney Griner was held. Later, detained athlete Brittney Griner spoke."
+    assert person("", body, "Brittney Griner").role == "Basketball star"
+
+
+def test_title_case_title_only_counts_people_the_body_names():
+    title = "Blinken Holds 'Frank' Discussion With Russian FM on Prisoners"
+    body = "Antony Blinken spoke with Sergei Lavrov."
+    people = extract_people(title, body)
+    assert [p.name for p in people] == ["Antony Blinken", "Sergei Lavrov"]
+    assert people[0].mention_count == 2 and people[0].first_offset == 0
+
+
+def test_all_caps_title_mentions_resolve_to_body_people():
+    people = extract_people("SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.", "Alan Shearer was named captain.")
+    assert [(p.name, p.mention_count) for p in people] == [("Alan Shearer", 2)]
+
+
+def test_person_only_in_sentence_case_title_has_no_offset():
+    people = extract_people("Police question Daniel Montalvo after arrest", "The arrest happened on Monday.")
+    assert [(p.name, p.first_offset, p.spans) for p in people] == [("Daniel Montalvo", None, [])]
+
+
+def test_people_are_ordered_by_first_appearance():
+    assert names("", "Paul Whelan and Brittney Griner met Viktor Bout.") == [
+        "Paul Whelan", "Brittney Griner", "Viktor Bout"]
+
+
+def test_empty_input_gives_no_people():
+    assert extract_people("", "") == []
+
+
+def _seed_article(text: str) -> tuple[str, str]:
+    """Title and body of the seed dump: after the date line and caption, before 'Original url:'."""
+    title = re.search(r"^# (.*)$", text, re.M).group(1)
+    rest = text.split("Original url:")[0]
+    paras = [p.strip() for p in re.split(r"\n\s*\n", rest) if p.strip()]
+    date_at = next(i for i, p in enumerate(paras) if re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", p))
+    body_paras = paras[date_at + 2:]  # the caption follows the date line
+    joined: list[str] = []
+    for p in body_paras:  # a paragraph broken mid-sentence is rejoined
+        if joined and not re.search(r"[.!?\"\u201d]$", joined[-1]):
+            joined[-1] += " " + p
+        else:
+            joined.append(p)
+    return title, "\n\n".join(joined)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not present")
+def test_seed_article_yields_exactly_its_six_people_with_roles():
+    title, body = _seed_article(SEED.read_text(encoding="utf-8"))
+    got = {p.name: p.role for p in extract_people(title, body)}
+    assert got == {
+        "Antony Blinken": "US Secretary of State",
+        "Sergei Lavrov": "Russian Foreign Minister",
+        "Vladimir Putin": "Russian President",
+        "Brittney Griner": "basketball star",
+        "Paul Whelan": "former Marine",
+        "Viktor Bout": "convicted Russian arms smuggler",
+    }

@@ -1,0 +1,167 @@
+"""Quote extraction: spans, kinds, cue arrangements and speaker resolution on hand-written inputs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms.model import PersonMention
+from transforms.quotes import extract_quotes
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+def person(body: str, name: str, *forms: str, role: str | None = None) -> PersonMention:
+    """A PersonMention built by hand, with spans found in the body."""
+    all_forms = [name, *forms]
+    spans = sorted({m.span() for f in all_forms for m in re.finditer(re.escape(f), body)})
+    return PersonMention(name=name, forms=all_forms, mention_count=len(spans), role=role,
+                         first_offset=spans[0][0] if spans else None, spans=spans)
+
+
+def quotes(body: str, *people: tuple[str, ...]):
+    """Quotes of a body, with people given as (name, form, ...) tuples."""
+    return extract_quotes(body, [person(body, *p) for p in people])
+
+
+SMITH = ("Anna Smith", "Smith", "Ms Smith")
+JONES = ("Tom Jones", "Jones", "Mr Jones")
+
+
+@pytest.mark.parametrize("body, text, speaker_text, verb", [
+    ('"We will win," Smith said.', "We will win,", "Smith", "said"),
+    ('"We will win," said Anna Smith, the mayor.', "We will win,", "Anna Smith", "said"),
+    ('Smith said: "We will win."', "We will win.", "Smith", "said"),
+    ('Smith told reporters: "We will win."', "We will win.", "Smith", "told"),
+    ("According to Smith, \u201cWe will win.\u201d", "We will win.", "Smith", "according to"),
+    ('"We will win," Smith told reporters on Friday.', "We will win,", "Smith", "told"),
+    ('"We will win," Mayor Anna Smith (D-Ohio) said.', "We will win,", "Mayor Anna Smith", "said"),
+])
+def test_cue_arrangements_attribute_the_speaker(body, text, speaker_text, verb):
+    [q] = quotes(body, SMITH)
+    assert (q.text, q.kind, q.speaker_text, q.speaker_name, q.verb) == (
+        text, "direct", speaker_text, "Anna Smith", verb)
+    assert body[q.start:q.end] == q.text
+
+
+def test_adding_clause_gives_second_quote_to_same_speaker():
+    body = '"We will win," Smith said, adding "and we will win big."'
+    first, second = quotes(body, SMITH)
+    assert second.text == "and we will win big."
+    assert second.speaker_name == "Anna Smith"
+
+
+@pytest.mark.parametrize("body", [
+    'Smith said the plan was "a disaster" for the city.',
+    'Smith called the vote "illegitimate".',
+    'Smith said Russia was preparing "sham referendums" in the east.',
+])
+def test_quoted_fragment_in_reported_speech_is_partial(body):
+    [q] = quotes(body, SMITH)
+    assert q.kind == "partial" and q.speaker_name == "Anna Smith"
+
+
+@pytest.mark.parametrize("body", [
+    'The so-called "deal" collapsed on Friday.',
+    'She starred in "The Long Goodbye" last year.',
+    'The "experts" were nowhere to be seen.',
+    'The plan, nicknamed "Operation Sunrise", began in May.',
+])
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(body):
+    assert quotes(body, SMITH) == []
+
+
+@pytest.mark.parametrize("body, joined", [
+    ('Smith said: "We will win.\n\n"And then we will rest," she added.', "We will win. And then we will rest,"),
+    ('Smith said: "I cannot give you an\n\nassessment of that."', "I cannot give you an assessment of that."),
+])
+def test_quote_spanning_paragraph_break_is_one_quote(body, joined):
+    [q] = quotes(body, SMITH)
+    assert q.text == joined
+    assert q.speaker_name == "Anna Smith"
+    assert body[q.start] == q.text[0] and body[q.end - 1] == q.text[-1]
+
+
+@pytest.mark.parametrize("body", [
+    'Smith said "we will win. Jones said nothing.\n\nThe end.',
+    '"\n\n\u201d"',
+    'Jones said, "It is over." Then "',
+    '\u201d Smith said \u201c',
+])
+def test_unbalanced_marks_never_raise(body):
+    for q in quotes(body, SMITH, JONES):
+        assert body[q.start:q.end].split()[0] == q.text.split()[0]
+
+
+def test_unbalanced_mark_does_not_stop_later_quotes():
+    body = 'Jones spoke of "the plan.\n\n"We will win," Smith said.'
+    assert [q.text for q in quotes(body, SMITH, JONES)][-1] == "We will win,"
+
+
+def test_quote_paragraph_without_cue_continues_previous_speaker():
+    body = '"We will win," Smith said.\n\n"Nobody can stop us now."'
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Anna Smith"]
+
+
+def test_pronoun_speaker_is_the_previous_speaker_not_the_nearest_name():
+    body = ('Smith said Jones was preparing "sham votes".\n\n'
+            'The votes would serve Tom Jones\'s aim of "taking all he can," she added.')
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Anna Smith"]
+    assert quotes(body, SMITH, JONES)[-1].speaker_text == "she"
+
+
+def test_pronoun_follows_the_last_reporting_clause():
+    body = ('"We will win," Smith said.\n\nMr Jones said he disagreed.\n\n"They will lose," he said.')
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Tom Jones"]
+
+
+def test_description_speaker_resolves_to_the_person():
+    body = ('Anna Smith met Jones on Friday.\n\n'
+            'The top US diplomat declined to comment, saying, "I cannot tell you more."')
+    [q] = quotes(body, SMITH, JONES)
+    assert (q.speaker_text, q.speaker_name) == ("The top US diplomat", "Anna Smith")
+
+
+@pytest.mark.parametrize("body, speaker_text", [
+    ('"We reject it," the Kremlin said.', "the Kremlin"),
+    ('"We reject it," a spokesman said.', "a spokesman"),
+    ('"We reject it," said the White House.', "the White House"),
+])
+def test_organizations_and_unnamed_sources_have_no_person(body, speaker_text):
+    [q] = quotes(body, SMITH)
+    assert (q.speaker_text, q.speaker_name) == (speaker_text, None)
+
+
+def test_headline_word_in_title_is_not_read_from_body():
+    assert quotes("", SMITH) == []
+
+
+def test_quotes_are_ordered_by_start():
+    body = '"One," Smith said. "Two," Jones said.\n\n"Three," Smith said.'
+    starts = [q.start for q in quotes(body, SMITH, JONES)]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+SEED = SHARED / "corpora" / "seed" / "000_c1bec33327534004.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared seed not available")
+@pytest.mark.parametrize("rejoin", [True, False])
+def test_seed_quotes_all_belong_to_blinken(rejoin):
+    paras = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    first = next(i for i, p in enumerate(paras) if p.startswith("July 29")) + 2
+    last = next(i for i, p in enumerate(paras) if p.startswith("Original url"))
+    body = "\n\n".join(paras[first:last])
+    if rejoin:
+        body = body.replace("an\n\nassessment", "an assessment")
+    people = [person(body, "Antony Blinken", "Blinken", role="US Secretary of State"),
+              person(body, "Sergei Lavrov", "Lavrov"), person(body, "Vladimir Putin", "Putin")]
+    got = extract_quotes(body, people)
+    texts = [q.text for q in got]
+    assert {q.speaker_name for q in got} == {"Antony Blinken"}
+    assert len(got) == 8
+    assert "I can't give you an assessment of whether I think things are any more or less likely." in texts
+    assert {q.text for q in got if q.kind == "partial"} >= {"the world will never recognize annexation",
+                                                            "sham referendums"}
+    assert any(q.speaker_text == "he" and q.text.startswith("gobbling up") for q in got)

@@ -1,0 +1,233 @@
+"""Main article text: the page's densest block of paragraphs, boilerplate removed, paragraphs joined by blank lines."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from transforms.html_document import text_of
+
+# Never article text; removed with their content before scoring.
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "figure",
+              "figcaption", "button", "select", "input", "textarea", "object", "embed", "canvas", "video",
+              "audio", "picture", "map", "dialog", "menu", "math", "head", "title", "link", "meta")
+# class/id words marking share bars, captions, related links, ads, comments, newsletter boxes and the like.
+_BOILER_WORDS = re.compile(
+    r"^(?:share|sharing|sharebar|social|socials|related|newsletter|newsletters|subscribe|subscription|signup|"
+    r"comment|comments|disqus|advert|advertisement|advertising|ad|ads|adslot|adunit|dfp|promo|promotion|"
+    r"caption|captions|credit|credits|breadcrumb|breadcrumbs|sidebar|cookie|cookies|consent|recommended|"
+    r"recommendations|recirc|recirculation|trending|popular|mostread|outbrain|taboola|footer|nav|navbar|"
+    r"navigation|menu|tags|bio|toolbar|modal|popup|sponsored|teaser|readmore|byline|bylines|dateline|timestamp|"
+    r"author|authors|embed|slideshow|masthead|newsletter|paywall|rail|widget|pagination|pager|print|tooltip)$")
+_BOILER_ANY = re.compile(r"(?:^|[\s_:-])(?:" + _BOILER_WORDS.pattern[4:-2] + r")(?=$|[\s_:-])")
+# Whole class names that hide text from readers.
+_HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screenreader",
+                   "skip-link", "print-only", "is-hidden", "d-none", "hide"}
+# Words that mark the article's own containers: they override a boilerplate word in the same class list.
+_CONTENT_WORDS = re.compile(r"(?:article|body|content|main|story|post|entry|text|page|container|wrapper|"
+                            r"layout|grid|column|col|prose|rich)", re.I)
+_STRONG_WORDS = re.compile(r"comment|disqus|related|recirc|outbrain|taboola|newsletter|popular|trending", re.I)
+_ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "search", "alert")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"}
+_BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "blockquote", "h2", "h3", "h4", "li"}
+_INLINE = {"a", "em", "strong", "b", "i", "span", "u", "br", "sup", "sub", "small", "abbr", "cite", "q", "mark",
+           "time", "font", "code", "s", "del", "ins", "var", "kbd", "wbr", "bdi", "bdo"}
+_JUNK = re.compile(
+    r"^(?:advertisement|ad|sponsored|share|share this( article| story)?|read more|continue reading|related|"
+    r"story continues below.*|scroll to continue.*|sign up.*|subscribe.*|click here.*|follow us.*|"
+    r"(?:photo|image|video|credit)s?:.*|(?:getty images|ap photo|reuters).*|.*all rights reserved.*|"
+    r"copyright.*|©.*|listen to (?:this|the) article.*|this article was originally published.*)$", re.I)
+
+
+def _is_boilerplate(el) -> bool:
+    """Element marked as page furniture by its class/id, ARIA role or hidden state."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and el.tag != "p"):
+        return True
+    if (el.get("role") or "").lower() in _ROLES:
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    names = raw.split()
+    if not names:
+        return False
+    if any(n in _HIDDEN_CLASSES for n in names):
+        return True
+    if not _BOILER_ANY.search(raw):
+        return False
+    if _CONTENT_WORDS.search(raw) and not _STRONG_WORDS.search(raw):
+        return False
+    return not _holds_article(el, raw)
+
+
+def _holds_article(el, raw: str) -> bool:
+    """Whether a class-marked element still holds several long paragraphs (a body wrapper, not a box)."""
+    if _STRONG_WORDS.search(raw) and not _CONTENT_WORDS.search(raw):
+        return False
+    long_paras = 0
+    for p in el.iter("p"):
+        if len("".join(p.itertext())) > 150:
+            long_paras += 1
+            if long_paras >= 3:
+                return True
+    return False
+
+
+def clean_tree(body) -> None:
+    """Remove scripts, styles, navigation and class-marked boilerplate from body in place."""
+    etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
+    marked = body.xpath(".//*[@class or @id or @role or @hidden or @style or @aria-hidden]")
+    doomed = [el for el in marked if el.tag not in ("body", "html", "main") and _is_boilerplate(el)]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            _drop_keep_tail(el, parent)
+
+
+def _drop_keep_tail(el, parent) -> None:
+    """Remove el but keep its tail text attached to the previous sibling or parent."""
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _fold(text: str | None) -> str:
+    """Text with runs of whitespace folded to one space."""
+    return " ".join((text or "").split())
+
+
+def _inline_text(el) -> str:
+    """Direct text of a block: its own text, inline children's text and all tails."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return _fold(" ".join(parts))
+
+
+def _is_leaf_block(el) -> bool:
+    """True when el holds no block-level children (a paragraph, not a container)."""
+    return not any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el)
+
+
+class _Para:
+    __slots__ = ("el", "text", "links", "tag")
+
+    def __init__(self, el, text, links, tag):
+        self.el, self.text, self.links, self.tag = el, text, links, tag
+
+
+def _paragraphs(body) -> tuple[list[_Para], dict]:
+    """Paragraph-like blocks in document order, and loose non-paragraph text length per element."""
+    paras: list[_Para] = []
+    loose: dict = {}
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _PARA_TAGS and (tag == "p" or _is_leaf_block(el)):
+            text = text_of(el)
+            if text:
+                links = sum(len(text_of(a)) for a in el.iter("a"))
+                paras.append(_Para(el, text, links, tag))
+            continue
+        if tag and tag not in _INLINE and tag != "body":
+            text = _inline_text(el)
+            if len(text) >= 100:
+                links = sum(len(text_of(a)) for a in el if a.tag == "a")
+                paras.append(_Para(el, text, links, "div"))
+            elif text:
+                loose[el] = len(text)
+        children = [c for c in el if isinstance(c.tag, str)]
+        stack.extend(reversed(children))
+    return paras, loose
+
+
+def _is_good(p: _Para) -> bool:
+    """A paragraph that looks like article prose: long enough, few links, not boilerplate."""
+    return p.tag in ("p", "div", "pre", "blockquote") and len(p.text) >= 40 and p.links < 0.35 * len(p.text) \
+        and not _JUNK.match(p.text)
+
+
+def _best_container(body, paras: list[_Para], loose: dict):
+    """Element maximizing prose text minus a share of the other text it holds."""
+    good: dict = {}
+    bad: dict = {}
+    for p in paras:
+        target = good if _is_good(p) else bad
+        target[p.el] = target.get(p.el, 0) + len(p.text)
+    for el, n in loose.items():
+        bad[el] = bad.get(el, 0) + n
+    # Propagate sums up to the body, deepest first (reverse document order visits children before parents).
+    nodes = [el for el in body.iter() if isinstance(el.tag, str)]
+    for el in reversed(nodes):
+        parent = el.getparent()
+        if parent is None or el is body:
+            continue
+        g, b = good.get(el, 0), bad.get(el, 0)
+        if g:
+            good[parent] = good.get(parent, 0) + g
+        if b:
+            bad[parent] = bad.get(parent, 0) + b
+    best, best_score = body, float("-inf")
+    for el in nodes:
+        score = good.get(el, 0) - 0.3 * bad.get(el, 0)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _within(el, container) -> bool:
+    """True when el is container or lies inside it."""
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _keep(p: _Para) -> bool:
+    """Paragraphs of the chosen block that belong in the body text."""
+    if _JUNK.match(p.text) or p.links > 0.5 * len(p.text):
+        return False
+    if p.tag.startswith("h"):
+        return len(p.text) <= 300
+    return True
+
+
+def extract_body(root) -> str:
+    """Main text of a parsed page as paragraphs joined by blank lines; "" when none is found. Mutates root."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    clean_tree(body)
+    paras, loose = _paragraphs(body)
+    if not paras:
+        return ""
+    container = _best_container(body, paras, loose)
+    out: list[str] = []
+    for p in paras:
+        if _within(p.el, container) and _keep(p) and (not out or out[-1] != p.text):
+            out.append(p.text)
+    return "\n\n".join(out)
+
+
+def choose_body(dom_text: str, declared: str | None) -> str:
+    """The DOM body, unless the JSON-LD articleBody is substantial and the two disagree wildly in length."""
+    if not declared or not isinstance(declared, str):
+        return dom_text
+    declared_words, dom_words = len(declared.split()), len(dom_text.split())
+    # A short page block beside a long declared body means the visible text is truncated (paywall, lazy load);
+    # a block many times the declared body means the densest block swallowed listings around the article.
+    if declared_words >= 150 and (declared_words > 2 * dom_words or dom_words > 5 * declared_words):
+        paragraphs = (_fold(line) for line in re.split(r"\n\s*\n|\n", declared))
+        return "\n\n".join(p for p in paragraphs if p)
+    return dom_text

@@ -1,0 +1,26 @@
+"""Offline language identification: a function-word fast path, py3langid for the rest."""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+# The commonest function words of English: a news text has 25-40% of them in its first
+# hundred words; no other language comes near, so most articles never reach the model.
+_EN = frozenset("the of and to in a is that for on it with as was he said by at from his be "
+                "have has are not an they but this who were will their had which been would "
+                "its she her after more than about said we i you".split())
+_SAMPLE_CHARS = 1500
+
+
+def detect_language(title: str | None, body: str) -> str | None:
+    """ISO 639-1 code of the article's language, or None for too little text."""
+    sample = f"{title or ''} {body[:_SAMPLE_CHARS]}"
+    words = _WORD.findall(sample.lower())
+    if len(words) < 3:
+        return None
+    share = sum(w in _EN for w in words) / len(words)
+    if share >= 0.2 and len(words) >= 20:
+        return "en"
+    import py3langid  # loaded only when the fast path cannot decide (model load ~0.2 s)
+
+    return py3langid.classify(sample)[0]

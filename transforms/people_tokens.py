@@ -1,0 +1,119 @@
+"""Tokens and capitalized chains: the raw material the people extractor classifies."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.people_lexicon import HONORIFICS, PARTICLES, SUFFIXES
+
+# Words (with inner hyphens/apostrophes), dotted acronyms ("U.S."), and a trailing period
+# that is kept only for abbreviations and initials (decided in tokenize()).
+_WORD = r"\w*(?:[-'\u2019][^\W\d_]\w*)*\.?"
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]" + _WORD)
+# The fast path: whole runs of capitalized words one space apart, name particles inside.
+_CAP = r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0410-\u042f][\w'\u2019.\-]*"
+_PARTICLE_SEP = r" (?:(?:" + "|".join(sorted(PARTICLES)) + r") )*"
+CHAIN_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")*")
+WORD_CHARS = re.compile(r"[\w'\u2019-]")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+# Characters after which the next word's capital letter says nothing about it.
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([-\u2014\u2013")
+KEEP_PERIOD = HONORIFICS | SUFFIXES
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the text, with its offsets and the facts the classifier needs."""
+
+    text: str  # without a possessive "'s"
+    start: int
+    end: int  # end of `text` (the possessive, if any, follows)
+    possessive: bool
+    cap: bool  # starts with a capital and is not an all-caps word
+    initial_pos: bool  # first word of a sentence, heading or quotation
+
+
+def written_lower(text: str, word: str) -> bool:
+    """True when the lower-case word occurs in text as a whole word (so it is a common word)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n == len(text) or not text[i + n].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def is_initial(text: str, start: int) -> bool:
+    """True when the word at start opens a sentence, heading or quotation."""
+    before = text[max(0, start - 4):start].rstrip(" ")
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
+def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[list[Token]]:
+    """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one."""
+    runs: list[list[Token]] = []
+    words = group.split(" ")
+    if pos and WORD_CHARS.match(text, pos - 1):
+        pos += len(words[0]) + 1  # "iPhone": a capital inside a word starts no name
+        words = words[1:]
+    cur: list[Token] = []
+    for word in words:
+        start = pos
+        pos += len(word) + 1
+        stop = False
+        if word.endswith(".") and len(word) > 2 and "." not in word[:-1] and word.lower() not in KEEP_PERIOD:
+            word, stop = word[:-1], True  # sentence end, not an abbreviation
+        word = word.rstrip("-'\u2019")
+        possessive = word.endswith(("'s", "\u2019s"))
+        if possessive:
+            word = word[:-2]
+        if not word:
+            stop = True
+        elif word.lower() in PARTICLES and cur:
+            cur.append(Token(word, start, start + len(word), False, False, False))
+        elif _is_cap(word, caps_ok):
+            cur.append(Token(word, start, start + len(word), possessive, True, not cur and is_initial(text, start)))
+        else:
+            stop = True  # an acronym breaks the run
+        if stop or possessive:
+            _flush(runs, cur)
+            cur = []
+    _flush(runs, cur)
+    return runs
+
+
+def _flush(runs: list[list[Token]], cur: list[Token]) -> None:
+    while cur and not cur[-1].cap:
+        cur.pop()  # a run never ends in a particle
+    if cur:
+        runs.append(cur)
+
+
+def _is_cap(word: str, caps_ok: bool) -> bool:
+    if not word[:1].isupper() or len(word) == 1:
+        return False  # a lone letter ("W D L" in a table) is no name; initials keep their period
+    letters = word.replace(".", "")
+    if len(letters) > 1 and letters.isupper() and not caps_ok:
+        return False  # acronyms (AFP, TASS) and shouted headings are not names
+    return True
+
+
+def tokenize(text: str, caps_ok: bool = False) -> list[Token]:
+    """Return every word token of a short text (a title, a window before a name), possessives split off."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        if word.endswith(".") and word.lower() not in KEEP_PERIOD and len(word) > 2 and "." not in word[:-1]:
+            word = word[:-1]  # sentence-final period, not an abbreviation
+        possessive = bool(_POSSESSIVE_RE.search(word))
+        if possessive:
+            word = word[:-2]
+            if not word:
+                continue
+        before = text[max(0, start - 4):start].rstrip(" ")
+        initial = not before or before[-1] in _SENTENCE_OPENERS
+        if before.endswith(".") and out and out[-1].text.lower() + "." in KEEP_PERIOD:
+            initial = False  # "Mr. Blinken": the period belongs to the honorific
+        out.append(Token(word, start, start + len(word), possessive, _is_cap(word, caps_ok), initial))
+    return out

@@ -1,0 +1,142 @@
+"""Quotation spans in a body: paired marks, joined across paragraph and stray line breaks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+OPENERS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSERS = "\u201d\u00bb"  # ” »
+_MARK = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb\n]')
+# A primary single-quote pair (some outlets): ‘ or ' at a word start, ’ or ' at a word end.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014]))[\u2018'](?=[^\s'\u2019])(.+?)(?<=[^\s])[\u2019'](?![\w\u2019'])",
+                     re.M)
+_PARA_START = re.compile(r"[ \t\u00a0]*")
+
+
+@dataclass
+class Span:
+    """One quotation: its pieces (start, end) in the body and the offsets of its marks."""
+
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    open_at: int = 0  # offset of the opening mark
+    close_at: int | None = None  # offset of the closing mark; None when unclosed
+    single: bool = False  # set in single quotation marks
+
+    @property
+    def start(self) -> int:
+        """Offset of the first quoted character."""
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last quoted character."""
+        return self.pieces[-1][1]
+
+
+def _can_open_straight(body: str, i: int) -> bool:
+    """True when a straight double quote at i starts a quotation rather than ends one."""
+    before = body[i - 1] if i else "\n"
+    after = body[i + 1] if i + 1 < len(body) else "\n"
+    if after.isspace() or after in ",.;:!?)":
+        return False
+    return before.isspace() or before in "([{\u2014\u2013-/'\u2018" or not before.isalnum()
+
+
+def _trim(body: str, s: int, e: int) -> tuple[int, int]:
+    """Piece bounds without surrounding whitespace."""
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_spans(body: str) -> list[Span]:
+    """Every double-quoted span of the body in order; unbalanced marks are contained, never raised."""
+    spans: list[Span] = []
+    cur: Span | None = None
+    piece_start = 0
+    n = len(body)
+    for m in _MARK.finditer(body):
+        i, ch = m.start(), m.group()
+        if cur is not None and i < piece_start:
+            continue  # the reopening mark of a continued quotation
+        if ch == "\n":
+            if cur is None:
+                continue
+            # Paragraph break inside an open quotation: continue, join or close it here.
+            j = i
+            while j < n and body[j].isspace():
+                j += 1
+            nxt = _PARA_START.match(body, j).end()
+            nxt_ch = body[nxt] if nxt < n else ""
+            end_para = body.find("\n", nxt)
+            end_para = n if end_para < 0 else end_para
+            rest = body[nxt:end_para]
+            s, e = _trim(body, piece_start, i)
+            if e > s:
+                cur.pieces.append((s, e))
+            first = body[cur.start if cur.pieces else piece_start:][:1]
+            if (nxt_ch == '"') == (body[cur.open_at] == '"') and nxt_ch in OPENERS + CLOSERS + '"' \
+                    and not first.islower():
+                # Reopened in the next paragraph: a quoted sentence goes on after that mark.
+                piece_start = nxt + 1
+                continue
+            first_close = min((k for k in (rest.find(c) for c in CLOSERS + '"') if k >= 0), default=-1)
+            first_open = min((k for k in (rest.find(c) for c in OPENERS) if k >= 0), default=-1)
+            last = body[s:e][-1:] if e > s else ""
+            if first_close > 0 and (first_open < 0 or first_open > first_close) and last not in ".!?":
+                piece_start = nxt  # a stray line break mid-sentence: the quotation resumes
+                continue
+            # Never closed: keep a quotation that ran over earlier paragraphs, drop a stray mark.
+            if len(cur.pieces) > 1:
+                spans.append(cur)
+            cur = None
+            continue
+        if cur is None:
+            if ch in CLOSERS and not ((i == 0 or body[i - 1].isspace()) and i + 1 < n
+                                      and not body[i + 1].isspace()):
+                continue  # a stray closing mark; one at a word start is a mistyped opener
+            if ch == '"' and not _can_open_straight(body, i):
+                continue
+            cur = Span(open_at=i)
+            piece_start = i + 1
+            continue
+        if ch in OPENERS and ch != "\u201c":
+            continue
+        if ch == "\u201c" and body[cur.open_at] != "\u201e":
+            nxt = body[i + 1] if i + 1 < n else " "
+            if not (nxt.isspace() or nxt in ",.;:!?)"):
+                continue  # a nested or mistyped opener: not the end of this quotation
+        s, e = _trim(body, piece_start, i)
+        if e > s:
+            cur.pieces.append((s, e))
+        cur.close_at = i
+        if cur.pieces:
+            spans.append(cur)
+        cur = None
+    if cur is not None and cur.pieces:  # unclosed at the end: kept only when it ran over paragraphs
+        s, e = _trim(body, piece_start, n)
+        if e > s:
+            cur.pieces.append((s, e))
+        spans.append(cur)
+    return spans
+
+
+def find_single_spans(body: str, taken: list[Span]) -> list[Span]:
+    """Single-quoted spans outside every double-quoted span (outlets that quote with ‘ ’)."""
+    out: list[Span] = []
+    bounds = [(sp.open_at, (sp.close_at if sp.close_at is not None else sp.end)) for sp in taken]
+    for m in _SINGLE.finditer(body):
+        s, e = m.start(1), m.end(1)
+        if "\n" in body[s:e] or any(a <= s <= b for a, b in bounds):
+            continue
+        if len(body[s:e].split()) < 3:
+            continue  # a word or two in single marks is a term, not speech
+        out.append(Span(pieces=[(s, e)], open_at=m.start(), close_at=e, single=True))
+    return out
+
+
+def span_text(body: str, span: Span) -> str:
+    """The quoted words: pieces joined by one space."""
+    return " ".join(body[s:e] for s, e in span.pieces)

@@ -1,0 +1,60 @@
+"""Text decoding and normalization shared by every loader."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def decode(data: bytes) -> str:
+    """Bytes as text: a BOM's encoding, else UTF-8, else cp1252 (Latin-1 for its 5 holes)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves 0x81, 0x8d, 0x8f, 0x90, 0x9d undefined; Latin-1 maps every byte.
+        return data.decode("latin-1")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when a byte string is not text: NUL bytes or mostly control characters."""
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    bad = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bad / len(head) > 0.05
+
+
+def clean(text: str) -> str:
+    """NFC-normalized text without control characters; curly quotes kept as they are."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text)
+
+
+def clean_line(text: str | None) -> str | None:
+    """One-line field (title, name): cleaned, inner whitespace folded, None when empty."""
+    if text is None:
+        return None
+    out = _SPACES.sub(" ", clean(str(text)).replace("\n", " ")).strip()
+    return out or None
+
+
+def clean_paragraph(text: str) -> str:
+    """A paragraph with runs of spaces folded and ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split())

@@ -1,0 +1,177 @@
+"""Category topics: score one article against the 17 IPTC Media Topics top-level categories.
+
+Scoring is a weighted bag of words and word pairs (``topics_lexicon.LEXICON``): every lexicon
+term found in the text adds ``weight * (1 + ln count)`` to its categories, a term in the title
+adds ``TITLE_BOOST * weight`` more.  A category's score is its share of the article's total, so
+scores sum to 1 over the 17 categories and compare across articles.  Needs no corpus: one
+article in, ranked categories out, deterministic.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+
+from transforms.model import TopicScore
+from transforms.topics_lexicon import LEXICON
+
+CATEGORIES: tuple[str, ...] = (
+    "arts, culture, entertainment and media",
+    "conflict, war and peace",
+    "crime, law and justice",
+    "disaster, accident and emergency incident",
+    "economy, business and finance",
+    "education",
+    "environment",
+    "health",
+    "human interest",
+    "labour",
+    "lifestyle and leisure",
+    "politics",
+    "religion",
+    "science and technology",
+    "society",
+    "sport",
+    "weather",
+)
+CATEGORY_KIND = "category"
+KEYPHRASE_KIND = "keyphrase"
+
+TITLE_BOOST = 1.0  # a headline term counts this many times its weight on top of the body
+MIN_SHARE = 0.15  # a category below this share of the article's total is not linked ...
+MIN_RELATIVE = 0.4  # ... nor one scoring below this fraction of the top category
+MAX_BODY_CHARS = 3000  # the lead carries the topic; reading further costs speed, not accuracy
+# How readily a category takes the top slot.  Cross-cutting categories (a trial of a company
+# boss, a pension strike, a school row in parliament) need clearly more evidence than the desk
+# the story belongs to; they are still linked as secondary topics.
+CATEGORY_PRIOR = {
+    "crime, law and justice": 0.7,
+    "labour": 0.7,
+    "society": 0.7,
+    "human interest": 0.6,
+    "lifestyle and leisure": 0.7,
+    "education": 0.8,
+}
+FALLBACK = "human interest"  # the top category when no lexicon term occurs at all
+
+# Punctuation becomes a space before splitting (a chain of C-level str.replace calls is several
+# times faster here than a regex or str.translate), so "ukraine," and "(fifa" match plainly.
+_PUNCT = (",", ".", '"', "\u201c", "\u201d", "(", ")", ":", ";", "?", "!", "[", "]", "\u2014", "\u2013")
+_POSSESSIVES = ("'s ", "\u2019s ", "' ", "\u2019 ")
+_TF = [n ** 0.5 for n in range(64)]
+_PRIOR = [CATEGORY_PRIOR.get(label, 1.0) for label in CATEGORIES]
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a lexicon word (used only to widen matching)."""
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _compile(lexicon: dict[str, dict[int, str]]) -> tuple[dict, dict]:
+    """Index the lexicon as {token or token pair: ((category index, weight), ...)}."""
+    best: dict[tuple[str, ...], dict[int, float]] = {}
+    for ci, label in enumerate(CATEGORIES):
+        for weight, terms in lexicon[label].items():
+            for raw in terms.split(","):
+                words = tuple(raw.split())
+                if len(words) > 2:  # "world health organization" -> "world health"
+                    words = words[:2]
+                if not words or any(w in _JOINERS for w in words):
+                    continue
+                forms = [words] if words[-1].endswith("s") else [words, words[:-1] + (_plural(words[-1]),)]
+                for form in forms:
+                    slot = best.setdefault(form, {})
+                    slot[ci] = max(slot.get(ci, 0.0), float(weight))
+    unigrams, bigrams = {}, {}
+    for key, slot in best.items():
+        entry = tuple(sorted(slot.items()))
+        if len(key) == 1:
+            unigrams[key[0]] = entry
+        else:
+            bigrams[key] = entry
+    return unigrams, bigrams
+
+
+# Joining words never start or end a lexicon pair ("of state" would match far too much).
+_JOINERS = frozenset("the a an of and to in on for at by with from is was are were be as or v".split())
+_UNI, _BI = _compile(LEXICON)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``: punctuation and possessive 's removed, split on whitespace."""
+    text = text.lower()
+    for mark in _PUNCT:
+        text = text.replace(mark, " ")
+    text += " "
+    for mark in _POSSESSIVES:
+        text = text.replace(mark, " ")
+    return text.split()
+
+
+@functools.lru_cache(maxsize=8)
+def analyze(title: str, body: str) -> tuple[Counter, Counter, Counter, Counter]:
+    """Word and word-pair counts of the title and of the body's lead, lower-cased, split on spaces.
+
+    Cached so that ``categorize`` and ``key_phrases`` on the same article tokenize it once.
+    """
+    t_words = words(title)
+    b_words = words(body[:MAX_BODY_CHARS])
+    return (Counter(t_words), Counter(zip(t_words, t_words[1:])),
+            Counter(b_words), Counter(zip(b_words, b_words[1:])))
+
+
+def category_scores(title: str, body: str) -> list[float]:
+    """Evidence per category (same order as CATEGORIES) for one article, priors applied."""
+    t_uni, t_bi, b_uni, b_bi = analyze(title, body)
+    scores = [0.0] * len(CATEGORIES)
+    for counts, table, in_title in ((b_uni, _UNI, False), (b_bi, _BI, False),
+                                    (t_uni, _UNI, True), (t_bi, _BI, True)):
+        for term in filter(table.__contains__, counts):  # C-level; set & dict_keys is slower
+            tf = TITLE_BOOST if in_title else _TF[min(counts[term], 63)]
+            for ci, weight in table[term]:
+                scores[ci] += weight * tf
+    return [s * p for s, p in zip(scores, _PRIOR)]
+
+
+def categorize(title: str, body: str) -> list[TopicScore]:
+    """Ranked category topics for one article: the top one always, others above the threshold."""
+    raw = category_scores(title or "", body or "")
+    total = sum(raw)
+    if total <= 0:
+        return [TopicScore(FALLBACK, CATEGORY_KIND, 0.0)]
+    ranked = sorted(range(len(CATEGORIES)), key=lambda i: (-raw[i], i))
+    top = raw[ranked[0]]
+    out = [TopicScore(CATEGORIES[ranked[0]], CATEGORY_KIND, round(top / total, 4))]
+    for i in ranked[1:]:
+        if raw[i] / total < MIN_SHARE or raw[i] < MIN_RELATIVE * top:
+            break
+        out.append(TopicScore(CATEGORIES[i], CATEGORY_KIND, round(raw[i] / total, 4)))
+    return out
+
+
+def _slug(label: str) -> str:
+    """ASCII slug of a label: accents folded, runs of other characters become one hyphen."""
+    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def topic_id(kind: str, label: str) -> str:
+    """Stable id of a topic: "category:politics", "keyphrase:prisoner-swap".
+
+    Key-phrase labels are normalized first, so "Prisoner swaps" and "prisoner swap" share an id.
+    A label with no ASCII letters or digits (or a very long one) gets a short content hash instead.
+    """
+    if kind == KEYPHRASE_KIND:
+        from transforms.keyphrases import normalize_phrase  # keyphrases imports this module
+
+        label = normalize_phrase(label)
+    slug = _slug(label)
+    if not slug or len(slug) > 80:
+        slug = hashlib.sha1(label.encode("utf-8")).hexdigest()[:16]
+    return f"{kind}:{slug}"
