@@ -46,7 +46,7 @@ class _Stager:
 def process_batch(spec: dict) -> dict:
     """Parse and extract every record of the batch's files; return counts and stage seconds.
 
-    spec: batch_id, files [[path, kind, file_index]], staging, run_id, pipeline_version,
+    spec: batch_id, files [[path, kind, file_index(, origin)]], staging, run_id, pipeline_version,
     now (ISO), flush_every, max_file_bytes, max_record_bytes.
     """
     now = datetime.fromisoformat(spec["now"])
@@ -56,12 +56,16 @@ def process_batch(spec: dict) -> dict:
     nulled: dict[str, int] = {}
     per_file: dict[str, list[int]] = {}
     pending = 0
-    for path_s, kind, file_index in spec["files"]:
+    for path_s, kind, file_index, *origin in spec["files"]:
+        # origin (scraped pages only): {"source_uri": URL requested, "url": URL after redirects}
+        origin = origin[0] if origin else {}
         path = Path(path_s)
         counts = per_file.setdefault(path_s, [0, 0])
         seq = file_index * SEQ_STRIDE
         t = perf_counter()
-        for uri, fields in iter_records(path, kind, spec["max_file_bytes"], spec["max_record_bytes"]):
+        for uri, fields in iter_records(path, kind, spec["max_file_bytes"], spec["max_record_bytes"],
+                                        origin.get("url")):
+            uri = origin.get("source_uri", uri)
             seq += 1
             try:
                 if isinstance(fields, Rejected):
@@ -107,3 +111,16 @@ def process_batch(spec: dict) -> dict:
     seconds["write"] += perf_counter() - t
     return {"batch_id": spec["batch_id"], "rows": stager.counts, "seconds": seconds,
             "nulled": nulled, "per_file": per_file}
+
+
+def stage_rejects(staging: Path, rows: list[dict], now: datetime, lineage: dict) -> int:
+    """Stage rejects found outside the batches (URLs that could not be fetched); returns the count.
+
+    rows: source_uri, reason, detail; input_path defaults to source_uri.
+    """
+    stager = _Stager(staging, "fetch")
+    stager.add("rejects", [{"source_uri": r["source_uri"], "reason": r["reason"],
+                            "detail": (r.get("detail") or "")[:500], "input_path": r.get("input_path") or r["source_uri"],
+                            "rejected_at": now, "_seq": seq, **lineage} for seq, r in enumerate(rows)])
+    stager.flush()
+    return len(rows)

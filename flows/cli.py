@@ -31,9 +31,44 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--runner", choices=("local", "dask"), default="local")
     run.add_argument("--dask-address", default=None, help="tcp://HOST:PORT of a Dask scheduler")
 
+    sc = sub.add_parser("scrape", parents=[common], help="fetch pages, feeds or sitemaps over HTTP(S) and load them")
+    sc.add_argument("urls", nargs="*", metavar="URL")
+    sc.add_argument("--urls-file", metavar="F", help="file with one URL a line (# comments allowed)")
+    sc.add_argument("--feed", action="append", metavar="URL", help="RSS or Atom feed (repeatable)")
+    sc.add_argument("--sitemap", action="append", metavar="URL", help="sitemap or sitemap index (repeatable)")
+    sc.add_argument("--delay", type=float, default=None, metavar="S",
+                    help="seconds between requests to one host (default 1, env WIREHOUSE_FETCH_DELAY)")
+    sc.add_argument("--allow-private-hosts", action="store_true",
+                    help="allow loopback, private and link-local addresses (intranet or test sites)")
+    sc.add_argument("--user-agent", default=None, help="User-Agent header (env WIREHOUSE_USER_AGENT)")
+    sc.add_argument("--concurrency", type=int, default=None, metavar="N",
+                    help="requests in flight at once, all hosts together (default 4)")
+
     q = sub.add_parser("sql", parents=[common], help="run a read-only SQL query")
     q.add_argument("query")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    ex = sub.add_parser("export", parents=[common], help="write every table as Parquet (or CSV) for analysts")
+    ex.add_argument("--to", required=True, metavar="DIR", help="folder to write into (tables are replaced)")
+    ex.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    ex.add_argument("--without-body", action="store_true", help="leave the article texts out")
+
+    rp = sub.add_parser("report", parents=[common], help="write a self-contained HTML report with charts")
+    rp.add_argument("--out", required=True, metavar="FILE.html")
+
+    sv = sub.add_parser("serve", parents=[common], help="run the pipeline on a schedule as Prefect deployments")
+    sv.add_argument("paths", nargs="*", metavar="PATH", help="watched files, folders or globs for `run`")
+    sv.add_argument("--cron", default=None, metavar="EXPR", help='cron schedule (default "0 * * * *", hourly)')
+    sv.add_argument("--timezone", default=None, metavar="TZ", help="IANA time zone of the cron (default UTC)")
+    sv.add_argument("--interval", type=float, default=None, metavar="S", help="every S seconds instead of cron")
+    sv.add_argument("--config", default=None, metavar="FILE", help="TOML file of sources and schedule")
+    sv.add_argument("--url", action="append", metavar="URL", help="page to scrape (repeatable)")
+    sv.add_argument("--urls-file", metavar="F", help="file with one URL a line to scrape")
+    sv.add_argument("--feed", action="append", metavar="URL", help="RSS or Atom feed to scrape (repeatable)")
+    sv.add_argument("--sitemap", action="append", metavar="URL", help="sitemap to scrape (repeatable)")
+    sv.add_argument("--name", default="wirehouse", help="deployment name (default wirehouse)")
+    sv.add_argument("--runner", choices=("local", "dask"), default="local")
+    sv.add_argument("--limit", type=int, default=1, metavar="N", help="flow runs at once (default 1)")
     return p
 
 
@@ -53,5 +88,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def entry() -> None:
+    """Console-script wrapper: run main, then collect garbage before interpreter teardown.
+
+    DuckDB's bindings report objects still alive at teardown as "leaks" on stderr;
+    collecting reference cycles (Prefect keeps some around) first keeps the output clean.
+    """
+    import gc
+
+    status = main()
+    gc.collect()
+    raise SystemExit(status)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()

@@ -36,10 +36,18 @@ def task_runner(name: str, address: str | None, workers: int, small: bool):
             return DaskTaskRunner(address=address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+    from prefect.task_runners import ThreadPoolTaskRunner
 
+    # Batch tasks run on threads that hand the CPU work to the flow's own process pool
+    # (flows/pool.py): Prefect's ProcessPoolTaskRunner started a Prefect client, and with no
+    # API server configured a whole ephemeral server, in every worker (docs/scale.md).
+    return ThreadPoolTaskRunner(max_workers=1 if small else max(1, workers))
+
+
+def local_processes(runner: str, workers: int, small: bool) -> int:
+    """Worker processes the flow starts for its batches: none for Dask or a handful of files."""
     # Worker processes cost a second or two to start: not worth it for a handful of files.
-    return ThreadPoolTaskRunner(max_workers=1) if small or workers <= 1 else ProcessPoolTaskRunner(workers)
+    return 0 if runner != "local" or small or workers <= 1 else workers
 
 
 def cmd_run(args) -> int:
@@ -70,7 +78,7 @@ def run_pipeline(inputs: list[str], data_dir: Path, reprocess: bool = False, run
     flow = pipeline.with_options(task_runner=task_runner(runner, address, settings.workers, small))
     try:
         summary = flow(inputs=[str(i) for i in inputs], data_dir=str(data_dir), reprocess=reprocess,
-                       command=command)
+                       command=command, processes=local_processes(runner, settings.workers, small))
     except (LockTimeout, CheckFailed) as e:
         raise UserError(str(e)) from None
     except Exception as e:
@@ -157,3 +165,27 @@ def cmd_sql(args) -> int:
         raise UserError(" ".join(str(e).split())) from None
     sys.stdout.write(format_rows(names, rows, args.format))
     return 0
+
+
+from flows.scrape_command import cmd_scrape  # noqa: E402,F401 - the handler lives beside its flow
+
+
+def cmd_export(args) -> int:
+    """`wirehouse export --to DIR`: see flows/analyst.py."""
+    from flows.analyst import export_command
+
+    return export_command(args)
+
+
+def cmd_report(args) -> int:
+    """`wirehouse report --out FILE.html`: see flows/analyst.py."""
+    from flows.analyst import report_command
+
+    return report_command(args)
+
+
+def cmd_serve(args) -> int:
+    """`wirehouse serve`: see flows/serve.py."""
+    from flows.serve import serve_command
+
+    return serve_command(args)

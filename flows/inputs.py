@@ -18,6 +18,9 @@ TEXT_EXT = (".txt", ".md")
 JSON_EXT = (".json", ".jsonl", ".ndjson")
 HTML_EXT = (".html", ".htm")
 SUPPORTED = TEXT_EXT + JSON_EXT + HTML_EXT
+# A whole-document .json is parsed in memory (Python objects take ~5x its bytes);
+# bigger dumps must be JSON Lines, which are streamed line by line.
+MAX_JSON_DOCUMENT = 256 * 2**20
 
 
 class UsageError(Exception):
@@ -93,6 +96,7 @@ def _json_fields(obj, uri: str) -> dict | Rejected:
 
 def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
     total = 0
+    records = 0
     try:
         with _open(path) as f:
             n = 0
@@ -111,10 +115,19 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                     while line and not line.endswith(b"\n"):
                         line = f.readline(max_record + 1)
                         total += len(line)
+                        if total > max_file:
+                            yield uri, Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
+                            return
+                    records += 1
                     yield uri, Rejected("record_too_large", f"line longer than {max_record:,} bytes")
                     continue
                 if not line.strip():
                     continue
+                if records == 0 and looks_binary(line):
+                    # Garbage would otherwise cost one reject per "line": one for the file says it all.
+                    yield str(path), Rejected("binary_file", "the file is not text")
+                    return
+                records += 1
                 try:
                     obj = json.loads(decode(line))
                 except ValueError as e:
@@ -124,10 +137,27 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
     except (OSError, EOFError, zlib.error) as e:
         yield str(path), Rejected("corrupt_gzip" if path.name.lower().endswith(".gz") else "unreadable",
                                   f"after {total:,} bytes: {type(e).__name__}: {e}")
+        return
+    if records == 0:
+        yield str(path), Rejected("empty_file", "the file has no records")
 
 
-def iter_records(path: Path, kind: str, max_file: int, max_record: int) -> Iterator[Record]:
-    """(source_uri, raw fields or Rejected) for every record in one input file."""
+def iter_records(path: Path, kind: str, max_file: int, max_record: int,
+                 page_url: str | None = None) -> Iterator[Record]:
+    """(source_uri, raw fields or Rejected) for every record in one input file.
+
+    page_url: where an HTML file was fetched from (scrape), for pages that do not say.
+
+    A loader or parser bug costs the rest of this file (one `read_error` reject), never the run.
+    """
+    try:
+        yield from _iter_records(path, kind, max_file, max_record, page_url)
+    except Exception as e:
+        yield str(path), Rejected("read_error", f"{type(e).__name__}: {e}")
+
+
+def _iter_records(path: Path, kind: str, max_file: int, max_record: int,
+                  page_url: str | None = None) -> Iterator[Record]:
     if kind == "unsupported":
         yield str(path), Rejected("unsupported_format", f"no loader for {path.suffix or 'files without an extension'}; "
                                   f"use one of {', '.join(SUPPORTED)} (optionally .gz)")
@@ -136,7 +166,7 @@ def iter_records(path: Path, kind: str, max_file: int, max_record: int) -> Itera
         yield from _iter_jsonl(path, max_file, max_record)
         return
     try:
-        data = read_bytes(path, max_file if kind == "json" else max_record)
+        data = read_bytes(path, min(max_file, MAX_JSON_DOCUMENT) if kind == "json" else max_record)
     except Rejected as r:
         yield str(path), r
         return
@@ -152,7 +182,7 @@ def iter_records(path: Path, kind: str, max_file: int, max_record: int) -> Itera
     elif kind == "html":
         from transforms.html import extract_html
 
-        fields = extract_html(data)
+        fields = extract_html(data, page_url)
         fields["date"] = fields.pop("published_at", None)
         yield uri, {**fields, "mend_breaks": False}
     else:
@@ -162,5 +192,7 @@ def iter_records(path: Path, kind: str, max_file: int, max_record: int) -> Itera
             yield uri, Rejected("bad_json", str(e))
             return
         items = obj if isinstance(obj, list) else [obj]
+        if not items:
+            yield uri, Rejected("empty_file", "the JSON array has no records")
         for i, item in enumerate(items, start=1):
             yield (f"{uri}#item={i}" if isinstance(obj, list) else uri), _json_fields(item, uri)

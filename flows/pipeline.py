@@ -11,14 +11,16 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows.batch import process_batch
+from flows.batch import stage_rejects
 from flows.lock import data_dir_lock
 from flows.plan import Plan, make_plan
+from flows.pool import batch_pool, run_batch
 from flows.settings import Settings, pipeline_version
+from flows.testhooks import pause_at
 from transforms.topics import CATEGORIES, topic_id
 from warehouse.checks import raise_on_failures, run_checks
 from warehouse.db import TABLES, WriteSession, read_only
-from warehouse.export import compare_counts, export_tables, exported_generation
+from warehouse.export import compare_counts, export_interrupted, export_tables, exported_generation
 from warehouse.load import load_staging, rebuild_topics, update_sources
 from warehouse.people import relink_people
 
@@ -47,7 +49,8 @@ def recover(settings: Settings) -> bool:
     con = read_only(settings.warehouse)
     try:
         generation = _latest_run(con)
-        if generation and exported_generation(settings.parquet) != generation:
+        lagging = exported_generation(settings.parquet) != generation
+        if generation and (lagging or export_interrupted(settings.parquet, TABLES)):
             get_run_logger().warning("Parquet lags the warehouse (an interrupted run?): re-exporting")
             export_tables(con, settings.parquet, list(TABLES), generation)
             return True
@@ -57,9 +60,9 @@ def recover(settings: Settings) -> bool:
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE)
-def discover_inputs(inputs: list[str], settings: Settings, reprocess: bool) -> Plan:
+def discover_inputs(inputs: list[str], settings: Settings, reprocess: bool, origins: dict | None = None) -> Plan:
     """Input files to process in batches, and the unchanged ones skipped."""
-    plan = make_plan(inputs, settings, pipeline_version(), reprocess)
+    plan = make_plan(inputs, settings, pipeline_version(), reprocess, origins)
     get_run_logger().info("%d input file(s): %d to process in %d batch(es), %d unchanged",
                           plan.seen, len(plan.process), len(plan.batches), plan.seen - len(plan.process))
     return plan
@@ -67,8 +70,8 @@ def discover_inputs(inputs: list[str], settings: Settings, reprocess: bool) -> P
 
 @task(name="transform-batch", cache_policy=NO_CACHE)
 def transform_batch(spec: dict) -> dict:
-    """Parse and extract one batch of files into staging Parquet."""
-    return process_batch(spec)
+    """Parse and extract one batch of files into staging Parquet (in the run's process pool, if any)."""
+    return run_batch(spec)
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
@@ -84,7 +87,8 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
     try:
         con.execute("begin")
         t = perf_counter()
-        counts = load_staging(con, settings.staging / run["run_id"], [p[0] for p in plan.process], reprocess)
+        counts = load_staging(con, settings.staging / run["run_id"], [p[0] for p in plan.process] + plan.urls,
+                              reprocess)
         changed = any(counts["added"].values()) or any(counts["replaced"].values())
         if changed or overrides is not None:
             relink_people(con, overrides)
@@ -98,6 +102,7 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
         raise_on_failures(checks)
         _record_run(con, run, plan, counts, status="succeeded")
         con.execute("commit")
+        pause_at("loading", settings.data_dir)
         session.publish()
     except BaseException:
         session.discard()
@@ -159,12 +164,22 @@ def _summary_rows(settings: Settings) -> list[dict]:
 
 
 @flow(name="pipeline", log_prints=False, persist_result=False)
-def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command: str = "run") -> dict:
-    """Run the whole ETL over input paths into data_dir; returns the run summary."""
+def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command: str = "run",
+             scraped: dict | None = None, processes: int = 0) -> dict:
+    """Run the whole ETL over input paths into data_dir; returns the run summary.
+
+    processes: worker processes for the batches, started by this flow (local runs); 0 runs
+    each batch where its task runs (a Dask worker, or the flow's own process).
+
+    scraped (from the scrape flow): origins {page path: {"source_uri", "url"}}, rejects
+    (URLs that could not be fetched), urls (every URL attempted), sources (what was asked).
+    """
+    scraped = scraped or {}
     logger = get_run_logger()
     settings = Settings(data_dir=Path(data_dir))
     started = datetime.now(timezone.utc)
-    run = {"run_id": new_run_id(started), "started_at": started, "command": command, "inputs": list(inputs),
+    run = {"run_id": new_run_id(started), "started_at": started, "command": command,
+           "inputs": list(scraped.get("sources") or inputs),
            "version": pipeline_version(), "seconds": {}, "nulled": {}, "per_file": {}}
     t0 = perf_counter()
     with data_dir_lock(settings.lock, settings.lock_timeout_s):
@@ -172,7 +187,8 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
         plan = None
         try:
             t = perf_counter()
-            plan = discover_inputs(inputs, settings, reprocess)
+            plan = discover_inputs(inputs, settings, reprocess, scraped.get("origins"))
+            plan.urls = list(scraped.get("urls") or [])
             run["seconds"]["discover"] = perf_counter() - t
             staging = settings.staging / run["run_id"]
             specs = [{"batch_id": f"b{i:05d}", "files": files, "staging": str(staging), "run_id": run["run_id"],
@@ -180,21 +196,32 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
                       "flush_every": settings.batch_records, "max_file_bytes": settings.max_file_bytes,
                       "max_record_bytes": settings.max_record_bytes} for i, files in enumerate(plan.batches)]
             t = perf_counter()
-            results = [f.result() for f in transform_batch.map(specs)] if specs else []
+            if scraped.get("rejects"):
+                stage_rejects(staging, scraped["rejects"], started, {"run_id": run["run_id"],
+                                                                     "pipeline_version": run["version"]})
+            with batch_pool(processes if len(specs) > 1 else 0):
+                results = [f.result() for f in transform_batch.map(specs)] if specs else []
             run["seconds"]["transform_wall"] = perf_counter() - t
             for r in results:
                 for k, v in r["seconds"].items():
                     run["seconds"][k] = run["seconds"].get(k, 0.0) + v
                 for k, v in r["nulled"].items():
                     run["nulled"][k] = run["nulled"].get(k, 0) + v
-                run["per_file"].update(r["per_file"])
+                for path, (articles, rejects) in r["per_file"].items():
+                    total = run["per_file"].setdefault(path, [0, 0])
+                    total[0], total[1] = total[0] + articles, total[1] + rejects
+            pause_at("staged", settings.data_dir)
             loaded = load_warehouse(settings, plan, run, reprocess)
+            pause_at("loaded", settings.data_dir)
             t = perf_counter()
             parity = export_parquet(settings, run["run_id"], loaded["changed"])
             run["seconds"]["export"] = perf_counter() - t
             raise_on_failures(parity)
         except Exception as e:
-            record_failure(settings, run, plan, f"{type(e).__name__}: {e}"[:1000])
+            try:
+                record_failure(settings, run, plan, f"{type(e).__name__}: {e}"[:1000])
+            except Exception as again:  # e.g. the disk is still full: report the first error, not this one
+                logger.warning("could not record the failed run: %s: %s", type(again).__name__, again)
             raise
         finally:
             shutil.rmtree(settings.staging / run["run_id"], ignore_errors=True)

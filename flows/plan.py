@@ -9,6 +9,9 @@ from flows.settings import Settings
 from warehouse.db import read_only
 
 MAX_FILES_PER_BATCH = 500
+# News text compresses about 3:1 with gzip: batches are sized by the text they hold, so a
+# 12 MB .jsonl.gz shard (~35 MB of JSON) is a batch of its own rather than a third of one.
+GZIP_RATIO = 3
 
 
 @dataclass
@@ -19,6 +22,8 @@ class Plan:
     batches: list[list[list]] = field(default_factory=list)  # [[path, kind, file_index], ...]
     skipped: list[tuple[str, int, int, str]] = field(default_factory=list)  # unchanged, new mtime
     seen: int = 0
+    # Scrape runs only: URLs attempted this run, whose earlier fetch rejects this run replaces.
+    urls: list[str] = field(default_factory=list)
 
 
 def _known(settings: Settings) -> dict[str, tuple]:
@@ -35,8 +40,12 @@ def _known(settings: Settings) -> dict[str, tuple]:
         con.close()
 
 
-def make_plan(args: list[str], settings: Settings, version: str, reprocess: bool) -> Plan:
-    """Discover inputs, skip the unchanged ones (same size+mtime or same hash, same version), batch the rest."""
+def make_plan(args: list[str], settings: Settings, version: str, reprocess: bool,
+              origins: dict[str, dict] | None = None) -> Plan:
+    """Discover inputs, skip the unchanged ones (same size+mtime or same hash, same version), batch the rest.
+
+    origins: for fetched pages, resolved path -> {"source_uri", "url"}, carried into the batches.
+    """
     files, unsupported = discover(args)
     known = _known(settings)
     plan = Plan(seen=len(files) + len(unsupported))
@@ -53,27 +62,34 @@ def make_plan(args: list[str], settings: Settings, version: str, reprocess: bool
             plan.skipped.append(entry)  # touched but unchanged: remember the new mtime only
             continue
         plan.process.append(entry)
-        todo.append((path, kind_of(path), st.st_size))
+        todo.append((path, kind_of(path), st.st_size * (GZIP_RATIO if path.name.lower().endswith(".gz") else 1)))
     todo += [(p, "unsupported", 0) for p in unsupported]
     plan.process += [(str(p), 0, 0, "") for p in unsupported]
     plan.batches = _batches(todo, settings.batch_bytes)
+    for batch in plan.batches if origins else []:
+        for entry in batch:
+            if entry[0] in origins:
+                entry.append(origins[entry[0]])
     return plan
 
 
 def _batches(todo: list[tuple[Path, str, int]], batch_bytes: int) -> list[list[list]]:
-    batches: list[list[list]] = []
+    batches: list[tuple[int, list[list]]] = []
     current: list[list] = []
     size = 0
     for index, (path, kind, nbytes) in enumerate(todo):
         # Big files are batches of their own; the worker streams them in record chunks.
         if nbytes >= batch_bytes // 2:
-            batches.append([[str(path), kind, index]])
+            batches.append((nbytes, [[str(path), kind, index]]))
             continue
         current.append([str(path), kind, index])
         size += nbytes
         if size >= batch_bytes or len(current) >= MAX_FILES_PER_BATCH:
-            batches.append(current)
+            batches.append((size, current))
             current, size = [], 0
     if current:
-        batches.append(current)
-    return batches
+        batches.append((size, current))
+    # Largest first: workers that take the next batch as they free up then finish close
+    # together (the last batch to start is a small one). Results do not depend on the order.
+    batches.sort(key=lambda b: -b[0])
+    return [files for _, files in batches]

@@ -59,3 +59,34 @@ class Settings:
     @property
     def overrides(self) -> Path:
         return Path(os.environ.get("WIREHOUSE_PEOPLE_OVERRIDES", self.data_dir / "people_overrides.txt"))
+
+    @property
+    def raw(self) -> Path:
+        """Cache of fetched pages (`wirehouse scrape`): gzip'd bodies plus index.json."""
+        return self.data_dir / "raw"
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How `wirehouse scrape` fetches: politeness, limits and retries (CLI flags override)."""
+
+    user_agent: str = field(default_factory=lambda: os.environ.get(
+        "WIREHOUSE_USER_AGENT", f"wirehouse/{VERSION} (batch news ETL; python-httpx)"))
+    delay_s: float = field(default_factory=lambda: _env_float("WIREHOUSE_FETCH_DELAY", 1.0))
+    concurrency: int = field(default_factory=lambda: _env_int("WIREHOUSE_FETCH_CONCURRENCY", 4))
+    timeout_s: float = field(default_factory=lambda: _env_float("WIREHOUSE_FETCH_TIMEOUT", 20.0))
+    max_bytes: int = field(default_factory=lambda: _env_int("WIREHOUSE_FETCH_MAX_BYTES", 5 * 2**20))
+    max_redirects: int = field(default_factory=lambda: _env_int("WIREHOUSE_FETCH_MAX_REDIRECTS", 5))
+    attempts: int = field(default_factory=lambda: _env_int("WIREHOUSE_FETCH_ATTEMPTS", 3))
+    backoff_s: float = field(default_factory=lambda: _env_float("WIREHOUSE_FETCH_BACKOFF", 1.0))
+    max_backoff_s: float = 30.0
+    allow_private: bool = False
+    batch_urls: int = field(default_factory=lambda: _env_int("WIREHOUSE_FETCH_BATCH", 200))
+    max_sitemaps: int = 50  # child sitemaps followed per --sitemap, against index loops and bombs

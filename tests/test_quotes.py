@@ -45,6 +45,37 @@ def test_cue_arrangements_attribute_the_speaker(body, text, speaker_text, verb):
     assert body[q.start:q.end] == q.text
 
 
+@pytest.mark.parametrize("body, speaker_text, verb", [
+    ("Smith took questions on Friday: \u201cWe will win.\u201d", "Smith", None),
+    ("Stated Smith: \u201cWe will win.\u201d", "Smith", None),
+    ("\u201cWe will win.\u201d \u2015 Anna Smith", "Anna Smith", None),
+    ("\u201cWe will win\u201d by a mile, Smith said.", "Smith", "said"),
+    ("\u201cWe will win.\u201d Smith said.", "Smith", "said"),
+    ("\u201cThey said \u2018no.\u2019\u201d Ms Smith told reporters.", "Ms Smith", "told"),
+    ("\u201cWe will win,\u201d Smith, who chairs the board, said.", "Smith", "said"),
+])
+def test_less_common_cue_arrangements(body, speaker_text, verb):
+    [q] = quotes(body, SMITH)
+    assert (q.speaker_text, q.speaker_name, q.verb) == (speaker_text, "Anna Smith", verb)
+
+
+def test_new_sentence_after_quote_is_not_its_cue():
+    body = '"We will win." Smith said on Monday that the vote would be held in May after all.'
+    [q] = quotes(body, SMITH)
+    assert q.speaker_text is None
+
+
+def test_single_marks_quote_whole_sentences_at_a_cue_only():
+    body = "Smith said: \u2018We will win this race.\u2019 The \u2018deal of the century\u2019 fell through."
+    assert [q.text for q in quotes(body, SMITH)] == ["We will win this race."]
+
+
+def test_quote_within_quote_stays_inside_the_outer_quote():
+    body = '"He told me \'we are done here\' and left," Smith said.'
+    [q] = quotes(body, SMITH)
+    assert q.text == "He told me 'we are done here' and left,"
+
+
 def test_adding_clause_gives_second_quote_to_same_speaker():
     body = '"We will win," Smith said, adding "and we will win big."'
     first, second = quotes(body, SMITH)
@@ -67,6 +98,7 @@ def test_quoted_fragment_in_reported_speech_is_partial(body):
     'She starred in "The Long Goodbye" last year.',
     'The "experts" were nowhere to be seen.',
     'The plan, nicknamed "Operation Sunrise", began in May.',
+    'Smith said she disliked the word "deal" in this context.',
 ])
 def test_scare_quotes_titles_and_nicknames_are_not_quotes(body):
     assert quotes(body, SMITH) == []
@@ -116,6 +148,18 @@ def test_pronoun_follows_the_last_reporting_clause():
     assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Tom Jones"]
 
 
+def test_pronoun_skips_a_person_of_the_other_gender():
+    body = ('"We will win," Mr Jones said.\n\nMs Smith disagreed.\n\n"They will lose," she said.')
+    people = [person(body, *SMITH), person(body, *JONES)]
+    assert [q.speaker_name for q in extract_quotes(body, people)] == ["Tom Jones", "Anna Smith"]
+
+
+def test_appositive_and_dash_asides_do_not_become_the_speaker():
+    body = ("Treasury Secretary Anna Smith - the first to arrive - said the plan was \"a mistake\".\n\n"
+            "Tom Jones, R-Ohio, said it was \"a triumph\".")
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Tom Jones"]
+
+
 def test_description_speaker_resolves_to_the_person():
     body = ('Anna Smith met Jones on Friday.\n\n'
             'The top US diplomat declined to comment, saying, "I cannot tell you more."')
@@ -127,6 +171,9 @@ def test_description_speaker_resolves_to_the_person():
     ('"We reject it," the Kremlin said.', "the Kremlin"),
     ('"We reject it," a spokesman said.', "a spokesman"),
     ('"We reject it," said the White House.', "the White House"),
+    ('Smith spoke.\n\n"We reject it," the spokesman said.', "the spokesman"),
+    ('"We reject it," Smith\'s spokesman said.', "Smith's spokesman"),
+    ('"We reject it," U.S. Central Command said.', "U.S. Central Command"),
 ])
 def test_organizations_and_unnamed_sources_have_no_person(body, speaker_text):
     [q] = quotes(body, SMITH)

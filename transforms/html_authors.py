@@ -10,11 +10,14 @@ _CUT = re.compile(r"\s*(?:\||•|·|\u2022|—|–\s|\bupdated\b|\bpublished\b|\
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b|\n)\s*", re.I)
 _DASH = re.compile(r"\s+[-–—]\s+.*$")
 _TITLE_WORDS = re.compile(
-    r"\b(?:reporter|editor|correspondent|writer|contributor|columnist|producer|journalist|staff|"
-    r"senior|chief|intern|analyst|author|editorial|team|desk|bureau|newsroom|updated|published|minutes?|"
+    r"\b(?:reporter|editor|correspondent|writer|contributor|columnist|producer|journalist|"
+    r"senior|chief|intern|analyst|author|updated|published|minutes?|"
     r"read|min|photographer|contributing|freelance|director|manager|host|anchor|president|special to|head|"
     r"image|images|photo|photos|provided|getty|courtesy|illustration|video|professor|fellow|opinion)\b", re.I)
-_NOT_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d|[<>{}=\[\]]")
+_NOT_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d|[<>{}=\[\]/]")
+# Words that name a desk rather than a person: a byline of only these ("Staff") is no byline,
+# with a name attached ("Slate Staff", "Sun Sentinel Editorial Board") it is kept as given.
+_DESK_WORDS = {"staff", "team", "desk", "editorial", "board", "newsroom", "bureau", "the", "and", "news", "web", "digital"}
 _AGENCY = re.compile(r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|upi|"
                      r"field level media|cnn wire|dpa|efe|ansa|pa media|pti|xinhua|tass|ians)$", re.I)
 
@@ -30,6 +33,8 @@ def _clean_one(part: str) -> str | None:
     if _AGENCY.match(part):
         return part
     words = part.split()
+    if all(w.lower() in _DESK_WORDS for w in words):
+        return None
     if len(words) > 5 or len(part) > 60 or _TITLE_WORDS.search(part):
         return None
     # A person's name has a capitalised word; 'staff' and lowercase phrases are not bylines.

@@ -18,7 +18,8 @@ _BOILER_WORDS = re.compile(
     r"caption|captions|credit|credits|breadcrumb|breadcrumbs|sidebar|cookie|cookies|consent|recommended|"
     r"recommendations|recirc|recirculation|trending|popular|mostread|outbrain|taboola|footer|nav|navbar|"
     r"navigation|menu|tags|bio|toolbar|modal|popup|sponsored|teaser|readmore|byline|bylines|dateline|timestamp|"
-    r"author|authors|embed|slideshow|masthead|newsletter|paywall|rail|widget|pagination|pager|print|tooltip)$")
+    r"author|authors|embed|slideshow|masthead|newsletter|rail|widget|pagination|pager|print|tooltip|"
+    r"onetrust|gdpr|privacy|optanon|interstitial)$")
 _BOILER_ANY = re.compile(r"(?:^|[\s_:-])(?:" + _BOILER_WORDS.pattern[4:-2] + r")(?=$|[\s_:-])")
 # Whole class names that hide text from readers.
 _HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screenreader",
@@ -27,6 +28,11 @@ _HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "sc
 _CONTENT_WORDS = re.compile(r"(?:article|body|content|main|story|post|entry|text|page|container|wrapper|"
                             r"layout|grid|column|col|prose|rich)", re.I)
 _STRONG_WORDS = re.compile(r"comment|disqus|related|recirc|outbrain|taboola|newsletter|popular|trending", re.I)
+_BODY_CLASS = re.compile(r"(?:^|\s)(?:article[-_]?body|articlebody|story[-_]?body|entry[-_]content|post[-_]content|"
+                         r"article[-_]content|story[-_]content|article__body|body[-_]text|article-text|story-text|"
+                         r"content[-_]body|post[-_]body|rich[-_]text|editor[-_]content)(?:$|\s)", re.I)
+# How much non-prose text (menus, teasers, link lists) inside a block counts against it.
+_BAD_WEIGHT = 0.6
 _ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "search", "alert")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"}
@@ -38,6 +44,9 @@ _JUNK = re.compile(
     r"story continues below.*|scroll to continue.*|sign up.*|subscribe.*|click here.*|follow us.*|"
     r"(?:photo|image|video|credit)s?:.*|(?:getty images|ap photo|reuters).*|.*all rights reserved.*|"
     r"copyright.*|©.*|listen to (?:this|the) article.*|this article was originally published.*)$", re.I)
+# Calls to action that pages wedge between paragraphs; only short lines, an article may discuss newsletters.
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate links?|may (?:receive|earn) (?:a )?commissions?|"
+                    r"may receive compensation|terms of (?:use|service)|privacy policy)\b", re.I)
 
 
 def _is_boilerplate(el) -> bool:
@@ -48,7 +57,8 @@ def _is_boilerplate(el) -> bool:
         return True
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return True
+        # Metered paywalls hide the story itself with display:none; that text is the article.
+        return not any(len("".join(p.itertext())) > 100 for p in el.iter("p"))
     raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     names = raw.split()
     if not names:
@@ -107,7 +117,8 @@ def _inline_text(el) -> str:
     """Direct text of a block: its own text, inline children's text and all tails."""
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag in _INLINE:
+        # An inline wrapper around block paragraphs (<span><p>..</p></span>) is not inline text.
+        if isinstance(child.tag, str) and child.tag in _INLINE and child.find(".//p") is None:
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return _fold(" ".join(parts))
@@ -118,11 +129,32 @@ def _is_leaf_block(el) -> bool:
     return not any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el)
 
 
+_CARD_TITLES = {"h2", "h3", "h4", "h5", "h6", "a"}
+
+
 class _Para:
-    __slots__ = ("el", "text", "links", "tag")
+    __slots__ = ("el", "text", "links", "tag", "teaser")
 
     def __init__(self, el, text, links, tag):
         self.el, self.text, self.links, self.tag = el, text, links, tag
+        self.teaser = tag == "p" and _in_teaser_card(el)
+
+
+def _in_teaser_card(p) -> bool:
+    """A summary line beside a linked headline in a small card: a teaser for another story."""
+    parent = p.getparent()
+    if parent is None:
+        return False
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    if len(siblings) > 6 or sum(1 for c in siblings if c.tag == "p") > 2:
+        return False
+    for sib in siblings:
+        if sib is p or sib.tag not in _CARD_TITLES:
+            continue
+        links = [sib] if sib.tag == "a" else sib.iter("a")
+        if any(len("".join(a.itertext()).strip()) >= 20 for a in links):
+            return True
+    return False
 
 
 def _paragraphs(body) -> tuple[list[_Para], dict]:
@@ -154,7 +186,7 @@ def _paragraphs(body) -> tuple[list[_Para], dict]:
 def _is_good(p: _Para) -> bool:
     """A paragraph that looks like article prose: long enough, few links, not boilerplate."""
     return p.tag in ("p", "div", "pre", "blockquote") and len(p.text) >= 40 and p.links < 0.35 * len(p.text) \
-        and not _JUNK.match(p.text)
+        and not p.teaser and not _JUNK.match(p.text)
 
 
 def _best_container(body, paras: list[_Para], loose: dict):
@@ -179,10 +211,24 @@ def _best_container(body, paras: list[_Para], loose: dict):
             bad[parent] = bad.get(parent, 0) + b
     best, best_score = body, float("-inf")
     for el in nodes:
-        score = good.get(el, 0) - 0.3 * bad.get(el, 0)
+        score = good.get(el, 0) - _BAD_WEIGHT * bad.get(el, 0)
         if score > best_score:
             best, best_score = el, score
-    return best
+    # A block the page itself labels as the article body wins when it holds most of the prose:
+    # the densest block can swallow teaser paragraphs around the story.
+    marked = [el for el in nodes if good.get(el) and _is_body_marked(el)]
+    if marked:
+        top = max(marked, key=lambda el: good.get(el, 0))
+        if good.get(top, 0) >= 0.6 * good.get(best, 0) and _within(top, best):
+            best = top
+    return best, good
+
+
+def _is_body_marked(el) -> bool:
+    """Element declared as the article body by microdata or a conventional class name."""
+    if el.get("itemprop") == "articleBody":
+        return True
+    return bool(_BODY_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
 def _within(el, container) -> bool:
@@ -194,10 +240,19 @@ def _within(el, container) -> bool:
     return False
 
 
-def _keep(p: _Para) -> bool:
+def _keep(p: _Para, good: dict) -> bool:
     """Paragraphs of the chosen block that belong in the body text."""
-    if _JUNK.match(p.text) or p.links > 0.5 * len(p.text):
+    if _JUNK.match(p.text) or p.links > 0.5 * len(p.text) or p.teaser:
         return False
+    if len(p.text) < 500 and _PROMO.search(p.text):
+        return False
+    if not _is_good(p):
+        # Headings, list items and short lines count only beside prose: a "Recommended" box of
+        # teaser lines holds none, the article's own subheads and lists sit next to paragraphs.
+        parent = p.el.getparent()
+        grand = parent.getparent() if parent is not None else None
+        if not (good.get(parent) or (grand is not None and good.get(grand))):
+            return False
     if p.tag.startswith("h"):
         return len(p.text) <= 300
     return True
@@ -212,10 +267,13 @@ def extract_body(root) -> str:
     paras, loose = _paragraphs(body)
     if not paras:
         return ""
-    container = _best_container(body, paras, loose)
+    container, good = _best_container(body, paras, loose)
     out: list[str] = []
+    seen: set[str] = set()
     for p in paras:
-        if _within(p.el, container) and _keep(p) and (not out or out[-1] != p.text):
+        # Pages that render the story twice (app shells, print copies) must not double the body.
+        if p.text not in seen and _within(p.el, container) and _keep(p, good):
+            seen.add(p.text)
             out.append(p.text)
     return "\n\n".join(out)
 

@@ -12,7 +12,7 @@ _MONTHS = {m: i for i, ms in enumerate(
 _ZONES = {"utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
           "pst": -8, "pdt": -7, "et": -5, "pt": -8, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5,
           "aest": 10, "aedt": 11, "jst": 9}
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
                   r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?")
 _COMPACT = re.compile(r"\b(20\d{2}|19\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\b")
 _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

@@ -21,7 +21,7 @@ _DATE_CLASS = re.compile(r"date|time|posted|publish|dateline|byline|meta", re.I)
 _SCRIPT_DATE = re.compile(r"(?:datePublished|pubDate|publishDate|publish_date|published_at|publishedAt|date_published|"
                           r"createdDate|firstPublished|publication_date)(?:\\?\"|&quot;|')?\s*[:=]\s*(?:\\?\"|&quot;|')([^\"'&\\]{6,40})")
 _AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|contributors?|journalists?|reporters?|columnists?|people|staff|profiles?|by)/[^/?#]+", re.I)
-_CHARTBEAT_AUTHORS = re.compile(r"_sf_async_config\.authors\s*=\s*[\"']([^\"']{2,200})[\"']")
+_CHARTBEAT_AUTHORS = re.compile(r"_sf_async_config\.authors\s*=\s*(?:\"([^\"]{2,200})\"|'([^']{2,200})')")
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                 "byl", "citation_author", "og:article:author")
 _BYLINE_CLASS = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|writer|contributor|by-?line)(?:$|[-_\s])", re.I)
@@ -146,7 +146,7 @@ def _script_authors(page: Page) -> list[str]:
     for script in page.root.iter("script"):
         match = _CHARTBEAT_AUTHORS.search(script.text or "")
         if match:
-            return [match.group(1)]
+            return [match.group(1) or match.group(2)]
     return []
 
 
@@ -159,33 +159,51 @@ def _is_outlet(name: str, outlet: str | None) -> bool:
 def extract_authors(page: Page) -> list[str]:
     """Bylines as given (people or agencies): JSON-LD author, then author metas, then byline elements."""
     outlet = extract_outlet_name(page)
-    fallback: list[str] = []
-    for source in (page.ld.get("authors") or [],
-                   page.ld.get("author_orgs") or [],
-                   [v for k in _AUTHOR_KEYS for v in page.meta.get(k, ())],
-                   _script_authors(page),
-                   _byline_elements(page)):
-        names = clean_authors(source)
-        people = [n for n in names if not _is_outlet(n, outlet)]
-        if people and source is not page.ld.get("author_orgs"):
-            return people
-        fallback = fallback or people or names
-    return fallback
+    orgs = clean_authors(page.ld.get("author_orgs") or [])
+    sources = [page.ld.get("authors") or [], [v for k in _AUTHOR_KEYS for v in page.meta.get(k, ())],
+               _script_authors(page), _byline_elements(page)]
+    found = [[n for n in clean_authors(src) if not _is_outlet(n, outlet)] for src in sources]
+    for i, names in enumerate(found):
+        if not names:
+            continue
+        # A later source naming the same people plus co-authors is the fuller byline.
+        keys = {n.lower() for n in names}
+        for other in found[i + 1:3]:
+            if len(other) <= 6 and keys < {n.lower() for n in other}:
+                return other
+        return names
+    return orgs or clean_authors(page.ld.get("author_orgs") or [])
 
 
 def extract_date(page: Page) -> dt.datetime | None:
-    """Publication time in UTC: JSON-LD, then date metas, then <time datetime>, then the URL."""
+    """Publication time in UTC: JSON-LD, date metas, the URL, <time datetime>, then visible and script dates."""
     candidates = [page.ld.get("published")]
     candidates += [v for k in _DATE_KEYS for v in page.meta.get(k, ())]
-    for el in page.root.iter("time"):
-        candidates.append(el.get("datetime") or el.get("data-datetime") or _text(el))
-        break
-    candidates.append(page.ld.get("created"))
+    from_url = date_from_url(extract_url(page)) or date_from_url(page.url)
     for value in candidates:
         parsed = parse_date(value)
         if parsed:
             return parsed
-    return date_from_url(extract_url(page)) or _visible_date(page) or _script_date(page)
+    return (from_url or _time_element_date(page)
+            or parse_date(page.ld.get("created")) or _visible_date(page) or _script_date(page))
+
+
+def _time_element_date(page: Page) -> dt.datetime | None:
+    """Date of the article's <time>: one marked as publication time, else the first inside <article>/<main>."""
+    marked = None
+    for path in (".//article//time", ".//main//time", ".//time"):
+        for el in page.root.iterfind(path):
+            value = parse_date(el.get("datetime") or el.get("data-datetime")) or parse_date(_text(el))
+            if not value:
+                continue
+            hint = f"{el.get('itemprop') or ''} {el.get('class') or ''} {el.get('pubdate') or ''}".lower()
+            if "publish" in hint or "pubdate" in hint or el.get("pubdate") is not None:
+                return value
+            if "updat" not in hint and "modif" not in hint:
+                marked = marked or value
+        if marked:
+            return marked
+    return None
 
 
 def _visible_date(page: Page) -> dt.datetime | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
+from operator import itemgetter
 
 from transforms.keyphrases_words import (
     GENERIC,
@@ -22,24 +24,29 @@ from transforms.keyphrases_words import (
     TITLES,
 )
 from transforms.model import TopicScore
+from transforms.topics import MAX_BODY_CHARS, TOPICAL_WORDS, analyze
 
 KEYPHRASE_KIND = "keyphrase"
-MAX_TEXT_CHARS = 6000  # key phrases of a long article show up in its first few paragraphs
 MIN_PHRASES = 3
 TITLE_WEIGHT = 2.0  # a headline mention counts as this many body mentions
 NAME_BONUS = 1.3  # names are what readers search for most
 LONG_BONUS = 1.4  # a two- or three-word phrase is more specific than one word
+MAX_NAME_WORDS = 5  # a longer capitalized run is a headline or a title of a work
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ",
                          "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
-_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+(?:(?:of|de|da|al|bin|von|van|der|la|le|du)[ ]+)?"
-                       r"[A-Z][\w'\u2019.-]*)*")
-_LOWER_RUN = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*[a-z](?:[ ]+[a-z][a-z'\u2019-]*[a-z])*")
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_NAME_RUN = re.compile(r"[A-Z][^\s]*(?:[ ]+(?:(?:of|de|da|al|bin|von|van|der|la|le|du)[ ]+)?[A-Z][^\s]*)*")
+_MID_CAP = re.compile(r"[a-z,;] ([A-Z][\w'\u2019-]*)")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGE = "\"'()[]{},.;:!?*\u201c\u201d\u2018\u2019"
+_RUN_BREAK = tuple(",;:!?)]\"\u201d\u2019")
+_NAME_JOINERS = frozenset("of de da al bin von van der la le du".split())
+_NOT_SINGLE = STOPWORDS | GENERIC | NOT_NAMES | TITLES
+_OPENERS = STOPWORDS | NOT_NAMES | TITLES
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _singular(word: str) -> str:
@@ -74,127 +81,177 @@ def normalize_phrase(s: str) -> str:
     return " ".join([w.casefold() for w in words[:-1]] + [head])
 
 
-def _strip_name(words: list[str]) -> list[str]:
+def _strip_name(words: list[str], lead: str) -> list[str]:
     """A capitalized run without its leading sentence words and job titles.
 
-    "US Secretary of State Antony Blinken" -> "Antony Blinken"; "White House" stays whole.
+    "US Secretary of State Antony Blinken" -> "Antony Blinken"; "White House" stays whole;
+    "Like John Galt" -> "John Galt", "Asking MoveOn" -> "MoveOn" (a function word, or a verb or
+    adverb the text also writes in lower case, opens a sentence; "New York" keeps "New").
     """
     lowered = [w.lower().rstrip(".") for w in words]
     for i in range(len(words) - 2, -1, -1):
         if lowered[i] in TITLES and lowered[i + 1] not in TITLES:
             words, lowered = words[i + 1:], lowered[i + 1:]
             break
-    while words and (lowered[0] in TITLES or lowered[0] in NOT_NAMES):
+    while words and (lowered[0] in _OPENERS or (
+            len(words) > 1 and lowered[0].endswith(("ing", "ly", "ed")) and f" {lowered[0]} " in lead)):
         words, lowered = words[1:], lowered[1:]
+    while words and lowered[-1] in _WEEKDAYS:
+        words, lowered = words[:-1], lowered[:-1]
     return words
 
 
-def _name_candidates(text: str, lower_words: set[str]) -> dict[str, list]:
-    """{normalized name: [count, first offset, display form]} from capitalized runs."""
-    found: dict[str, list] = {}
-    for m in _NAME_RUN.finditer(text):
-        words = _strip_name(_POSSESSIVE.sub("", m.group().replace("\u2019", "'")).split())
-        if not words:
+def _pieces(run: str) -> list[list[str]]:
+    """Split a capitalized run at punctuation, possessives and hashtags: "Russia's Foreign Minister
+    Sergei Lavrov," -> [["Russia"], ["Foreign", "Minister", "Sergei", "Lavrov"]]."""
+    pieces, current = [], []
+    for word in run.split():
+        if word[0] in "#@":  # hashtags and handles are not names
+            pieces.append(current)
+            current = []
             continue
-        if len(words) == 1:
-            w = words[0].lower().rstrip(".")
-            # A lone capitalized word also written in lower case is a sentence opener, not a name.
-            if w in lower_words or w in STOPWORDS or w in GENERIC or len(w) < 3:
+        if word[0] in _EDGE and current:
+            pieces.append(current)
+            current = []
+        core = word.strip(_EDGE)
+        possessive = core.endswith(("'s", "\u2019s"))
+        if possessive:
+            core = core[:-2]
+        if core:
+            current.append(core)
+        # "U.S." and "J." are abbreviations, not the end of a sentence.
+        if possessive or word.endswith(_RUN_BREAK) or (
+                word.endswith(".") and len(core) > 2 and "." not in core and core.lower() not in TITLES):
+            pieces.append(current)
+            current = []
+    pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def _name_candidates(text: str, lead: str) -> dict[str, list]:
+    """{normalized name: [count, first offset]} from runs of capitalized words."""
+    runs = Counter(_NAME_RUN.findall(text))
+    found: dict[str, list] = {}
+    for run, count in runs.items():
+        if " " not in run:  # most runs are one word that opens a sentence: reject them cheaply
+            w = run.strip(_EDGE).lower()
+            if len(w) < 3 or w in _NOT_SINGLE or (" " + w) in lead:
                 continue
-        key = normalize_phrase(" ".join(words))
-        slot = found.get(key)
-        if slot is None:
-            found[key] = [1, m.start(), " ".join(words)]
-        else:
-            slot[0] += 1
+        for words in _pieces(run):
+            while words and words[-1].lower() in _NAME_JOINERS:
+                words = words[:-1]
+            words = _strip_name(words, lead)
+            if not words or len(words) > MAX_NAME_WORDS or all(w.lower() in _NOT_SINGLE for w in words):
+                continue  # a headline quoted in Title Case, or "Story Continued Below"
+            if len(words) == 1:
+                w = words[0].lower()
+                # A lone capitalized word also written in lower case opens a sentence: not a name.
+                if len(w) < 3 or w in STOPWORDS or w in GENERIC or (" " + w) in lead:
+                    continue
+            key = " ".join(words).casefold()
+            if not key.isascii():
+                key = unicodedata.normalize("NFKC", key).translate(_QUOTES)
+            slot = found.get(key)
+            if slot is None:
+                found[key] = [count, text.find(words[0])]
+            else:
+                slot[0] += count
     # Credit "Blinken" to "Antony Blinken" when the article names him in full somewhere.
-    by_last: dict[str, str] = {}
+    by_part: dict[str, str] = {}
     for key in sorted(found, key=lambda k: (-found[k][0], k)):
         parts = key.split()
         if len(parts) > 1:
-            by_last.setdefault(parts[-1], key)
-    for key in [k for k in found if " " not in k and k in by_last]:
-        full = found[by_last[key]]
+            by_part.setdefault(parts[-1], key)  # surnames first ...
+    for key in sorted(found, key=lambda k: (-found[k][0], k)):
+        parts = key.split()
+        if len(parts) > 1:
+            by_part.setdefault(parts[0], key)  # ... then first names ("Hillary")
+    for key in [k for k in found if " " not in k and k in by_part]:
+        full = found[by_part[key]]
         short = found.pop(key)
         full[0] += short[0]
         full[1] = min(full[1], short[1])
+    # A lone capitalized word seen once and never mid-sentence opens a sentence ("Residents fled").
+    singles = [k for k, v in found.items() if " " not in k and v[0] < 2]
+    if singles:
+        mid_sentence = {w.casefold() for w in _MID_CAP.findall(text)}
+        for key in singles:
+            if key not in mid_sentence:
+                del found[key]
     return found
 
 
-def _phrase_candidates(text: str) -> dict[str, list]:
-    """{normalized phrase: [count, first offset]} for runs of one to three content words."""
+def _phrase_candidates(uni: Counter, bi: Counter, lead: str) -> dict[str, list]:
+    """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs."""
     found: dict[str, list] = {}
-    for m in _LOWER_RUN.finditer(text):
-        start = m.start()
-        chunk: list[str] = []
-        for w in m.group().replace("\u2019", "'").split() + [""]:
-            if w and w not in STOPWORDS and not w.endswith("ly"):
-                chunk.append(w)
-                continue
-            if chunk:
-                for phrase in _sub_phrases(chunk):
-                    slot = found.get(phrase)
-                    if slot is None:
-                        found[phrase] = [1, start]
-                    else:
-                        slot[0] += 1
-                chunk = []
+    for (w1, w2), count in sorted(bi.items(), key=itemgetter(1), reverse=True):
+        if count < 2:
+            break
+        if (w1 in STOPWORDS or w2 in STOPWORDS or (w1 in GENERIC and w2 in GENERIC)
+                or not (w1.isalpha() and w2.isalpha()) or w1.endswith("ly") or len(w1) < 2 or len(w2) < 2):
+            continue
+        first = lead.find(w1 + " " + w2)  # written in lower case somewhere: not a name
+        if first >= 0:
+            found[w1 + " " + _singular(w2)] = [count, first]
+    repeated = [w for w, count in sorted(uni.items(), key=itemgetter(1), reverse=True)[:200] if count > 1]
+    for w in dict.fromkeys(repeated + list(filter(TOPICAL_WORDS.__contains__, uni))):
+        count = uni[w]
+        if (len(w) < 4 or w in STOPWORDS or w in GENERIC or not w.isalpha()
+                or w.endswith(("ly", "ed", "ing"))):
+            continue
+        first = lead.find(" " + w)
+        if first >= 0:
+            key = _singular(w)
+            slot = found.get(key)
+            if slot is None:
+                found[key] = [count, first]
+            else:  # "talks" and "talk" are one phrase
+                slot[0] += count
+                slot[1] = min(slot[1], first)
     return found
-
-
-def _sub_phrases(chunk: list[str]) -> list[str]:
-    """The phrases a run of content words offers: its last one to three words, and single words."""
-    out = []
-    if len(chunk) >= 2:
-        out.append(normalize_phrase(" ".join(chunk[-2:])))
-        if len(chunk) >= 3 and chunk[-3] not in GENERIC:
-            out.append(normalize_phrase(" ".join(chunk[-3:])))
-    for w in chunk:
-        if w not in GENERIC and len(w) > 3 and not w.endswith(("ed", "ing")):
-            out.append(normalize_phrase(w))
-    return out
 
 
 def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore]:
     """Up to ``max_phrases`` key phrases of one article (3 or more when the text allows), best first."""
-    title = (title or "").translate(_QUOTES)
-    body = (body or "")[:MAX_TEXT_CHARS].translate(_QUOTES)
-    size = max(1, len(body))
-    lower_words = set(_WORD.findall(body))
-    title_key = " " + " ".join(normalize_phrase(w) for w in _WORD.findall(title.lower())) + " "
-    title_is_headline_case = sum(w[:1].isupper() for w in title.split()) > 0.6 * max(1, len(title.split()))
-    scored: dict[str, tuple[float, str]] = {}
-    names = _name_candidates(body if title_is_headline_case else title + ".\n" + body, lower_words)
-    for key, (count, first, _) in names.items():
-        in_title = f" {key} " in title_key or f" {key.split()[-1]} " in title_key
+    title, body = title or "", body or ""
+    t_uni, t_bi, b_uni, b_bi = analyze(title, body)
+    lead = body[:MAX_BODY_CHARS]
+    size = max(1, len(lead))
+    title_words = title.split()
+    headline_case = sum(w[:1].isupper() for w in title_words) > 0.6 * max(1, len(title_words))
+    scored: dict[str, float] = {}
+    name_text = lead if headline_case else title + ".\n" + lead
+    for key, (count, first) in _name_candidates(name_text, lead).items():
+        parts = key.split()
+        in_title = parts[-1] in t_uni or (len(parts) > 1 and tuple(parts[-2:]) in t_bi)
         tf = count + (TITLE_WEIGHT if in_title else 0.0)
-        scored[key] = (_score(tf, first, size, len(key.split())) * NAME_BONUS, "name")
-    for key, (count, first) in _phrase_candidates(body).items():
-        in_title = f" {key} " in title_key
-        n_words = len(key.split())
-        if key in scored or (count < 2 and not in_title):
+        scored[key] = _score(tf, first, size, len(parts)) * NAME_BONUS
+    for key, (count, first) in _phrase_candidates(b_uni, b_bi, lead).items():
+        if key in scored:
             continue
-        if n_words == 1 and count < (2 if in_title else 3):
+        parts = key.split()
+        in_title = tuple(parts) in t_bi if len(parts) > 1 else (parts[0] in t_uni or parts[0] + "s" in t_uni)
+        if len(parts) == 1 and count < (2 if in_title else 3) and parts[0] not in TOPICAL_WORDS:
             continue
         tf = count + (TITLE_WEIGHT if in_title else 0.0)
-        scored[key] = (_score(tf, first, size, n_words), "phrase")
+        scored[key] = _score(tf, first, size, len(parts))
     return _select(scored, max_phrases)
 
 
 def _score(tf: float, first: int, size: int, n_words: int) -> float:
     """Salience of a candidate: damped frequency, earlier is better, longer is more specific."""
-    early = 1.0 + 0.5 * (1.0 - min(first, size) / size)
+    early = 1.0 + 0.5 * (1.0 - min(max(first, 0), size) / size)
     return (1.0 + math.log(tf)) * early * (LONG_BONUS if n_words > 1 else 1.0)
 
 
-def _select(scored: dict[str, tuple[float, str]], max_phrases: int) -> list[TopicScore]:
-    """Best phrases first, skipping one whose words a better phrase already covers."""
-    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+def _select(scored: dict[str, float], max_phrases: int) -> list[TopicScore]:
+    """Best phrases first, skipping one that better phrases already cover or name in part."""
     chosen: list[tuple[str, float]] = []
     covered: set[str] = set()
-    for key, (score, _) in ranked:
+    for key, score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         words = set(key.split())
-        if words <= covered or any(key in c or c in key for c, _ in chosen):
+        if words <= covered or any(f" {key} " in f" {c} " or (" " in c and f" {c} " in f" {key} ")
+                                   for c, _ in chosen):
             continue
         chosen.append((key, score))
         covered |= words

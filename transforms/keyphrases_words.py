@@ -25,7 +25,8 @@ toward towards under until up upon us very via was we well were what whatever wh
 whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither
 who whoever whole whom whose why will with within without would yet you your yours yourself
 yourselves s t ll ve re d m don didn doesn isn wasn weren aren hasn haven hadn won wouldn couldn
-shouldn can't won't don't it's that's he's she's i'm we're they're let's
+shouldn can't won't don't it's that's he's she's i'm we're they're let's i'll i've i'd
+you're you'll we'll we've they'll they've he'll she'll it'll there's here's what's who's
 said says say saying told tell tells asked ask according added adding noted stated claimed
 also just like get got gets make makes made take takes took going go goes went come comes came
 """.split())
@@ -56,6 +57,7 @@ additional further various certain several whole entire possible potential parti
 general specific similar available current future past previous final total overall
 significant serious strong clear direct frank simple difficult hard easy free sure true
 likely unlikely important necessary available worth whether across around within without
+increase decrease concern concerns rule rules incentive incentives response
 according hour hours minute minutes moment moments period age ages life lives family families
 """.split())
 
@@ -66,8 +68,8 @@ mayor judge justice general commander officer chairman chairwoman chair ceo dire
 ambassador spokesman spokeswoman king queen prince princess pope bishop archbishop rev reverend
 former late acting interim state defense defence interior home finance health education
 senior top head leader executive coach manager captain star actor actress singer player
-marine sergeant lieutenant colonel admiral major private officer agent detective inspector
-superintendent commissioner attorney prosecutor lawyer dean professor doctor nurse
+marine sergeant lieutenant senate house committee majority minority colonel admiral major private officer agent detective inspector
+superintendent commissioner counsel dept attorney prosecutor lawyer dean professor doctor nurse
 congressman congresswoman councillor councilman assemblyman speaker
 us u.s. uk u.k. un eu american british russian ukrainian chinese french german
 """.split())

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from transforms.model import PersonMention
 from transforms.people_lexicon import (
-    DAY_WORDS, FIRST_NAMES, HONORIFICS, NON_PERSON, ORG_WORDS, ROLE_NOUNS, STARTERS, SUFFIXES, TITLES,
+    DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS, STARTERS,
+    STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
 from transforms.people_roles import apposition_role, premodifier_role
-from transforms.people_tokens import (
-    CHAIN_RE, KEEP_PERIOD, WORD_CHARS, is_initial, split_run, tokenize, written_lower,
-)
+from transforms.people_lone import GLUED_RE, SKIP, lone_word, name_like, speech_cue, usable
+from transforms.people_tokens import CHAIN_RE, WORD_CHARS, is_initial, split_run, tokenize, written_lower
 
 _MAX_NAME_WORDS = 5
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -20,15 +20,14 @@ _EVIDENCE = HONORIFICS | ROLE_NOUNS
 _CUE_AFTER_RE = re.compile(
     r"(?:'s?)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|argued|explained|insisted|noted|"
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
-_SAID_AFTER_RE = re.compile(r"(?:'s?)? (?:said|says|told|tells|added|adds|wrote|writes|asked|argued|explained|insisted)\b")
 _CUE_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
 # Endings of common nouns and adjectives that surnames almost never have.
 _COMMON_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ance|ence|ism|ure|ive|ous|ics|ery|ies|ated|ural|ical)$")
 # "Ohio-based", "U.S.-born", "Family-controlled": adjectives, not names
 _ADJECTIVE_RE = re.compile(r"-(?:[a-z]+ed|based|born|run|made|style|era|backed|owned|led)$")
-_SKIP_SINGLES = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES) | frozenset(
-    w.capitalize() + "." for w in STARTERS)
+_RUN_CACHE: dict[tuple, list[tuple]] = {}  # run and context -> [(questions and answers, candidates)]
+_RUN_CACHE_SIZE = 200_000
 _ROLE_LOOKS = 4  # mentions searched for a role: articles give it early, and this bounds the cost
 
 
@@ -62,110 +61,150 @@ def _acronym(word: str) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
-def _single(text: str, m: re.Match, caps_ok: bool, in_title: bool) -> _Cand | None:
-    """The fast path for a lone capitalized word: it only counts if it matches a full name later."""
-    word, start = m.group(), m.start()
-    if start and WORD_CHARS.match(text, start - 1):
-        return None
-    if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word.lower() not in KEEP_PERIOD:
-        word = word[:-1]
-    word = word.rstrip("-'\u2019")
-    if word.endswith(("'s", "\u2019s")):
-        word = word[:-2]
-    if not word or (not caps_ok and _acronym(word)):
-        return None
-    low = word.lower()
-    if low in STARTERS or low in HONORIFICS or low in TITLES:
-        return None
-    return _Cand([word], start, start + len(word), word, word, False, in_title)
+def _candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok: bool = False) -> list[_Cand]:
+    """Name-like spans in runs of 2+ capitalized words, titles stripped, with their evidence.
 
-
-def _runs(text: str, caps_ok: bool, in_title: bool, out: list[_Cand]):
-    """Yield the multi-word runs of text; lone words go straight to out."""
+    One regex pass. Lone capitalized words go to `lone` as (offset, token) unjudged: they only
+    count where they repeat a name or stand next to a speech verb (_resolve).
+    """
+    out: list[_Cand] = []
     for m in CHAIN_RE.finditer(text):
         g = m.group()
         if " " not in g:
-            if g in _SKIP_SINGLES:
-                continue  # "The", "But", "He": the commonest capitalized words, skipped cheaply
-            c = _single(text, m, caps_ok, in_title)
-            if c is not None:
-                out.append(c)
+            if g not in SKIP:
+                lone.append((m.start(), g))
             continue
-        yield from split_run(text, m.start(), m.group(), caps_ok)
-
-
-def _candidates(text: str, in_title: bool, caps_ok: bool = False) -> list[_Cand]:
-    """Name-like spans of text, titles stripped, with the evidence that they name people."""
-    out: list[_Cand] = []
-    for run in _runs(text, caps_ok, in_title, out):
-        j = len(run) - 1
-        k, evidence, hon = 0, False, None
-        while k <= j:  # strip what stands before the name: titles, places, sentence openers
-            tok = run[k]
-            low = tok.text.lower()
-            if low in HONORIFICS or low in TITLES:
-                evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
-            elif low in STARTERS:
-                pass
-            elif k < j and (low in NON_PERSON or _acronym(tok.text)) and low not in FIRST_NAMES:
-                pass
-            elif _ADJECTIVE_RE.search(low):
-                pass
-            elif tok.initial_pos and low not in FIRST_NAMES and written_lower(text, low):
-                pass
-            else:
-                break
-            k += 1
-        # a title inside the run ("Homeland Security Secretary Chad Wolf"): the name follows it
-        for m in range(j - 1, k - 1, -1):
-            if run[m].text.lower() in _EVIDENCE:
-                k, evidence, hon = m + 1, True, m
-                break
-        # a given name after unknown words ("Special Counsel Robert Mueller"): the name starts there
-        for m in range(k + 1, j):
-            if run[m].text.lower() in FIRST_NAMES:
-                if all(t.text.lower() not in FIRST_NAMES and t.cap for t in run[k:m]):
-                    k = m
-                break
-        # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
-        while j > k and (run[j].text.lower() in STARTERS or run[j].text.lower() in DAY_WORDS or (
-                j - k > 1 and run[j].text.lower() not in FIRST_NAMES and written_lower(text, run[j].text.lower()))):
-            j -= 1
-        if k > j:
-            continue
-        name_toks = run[k:j + 1]
-        if len(name_toks) > _MAX_NAME_WORDS or name_toks[-1].text.lower() in ORG_WORDS:
-            continue
-        words = [t.text for t in name_toks]
-        start, end = name_toks[0].start, name_toks[-1].end
-        weak = False
-        if len(words) > 1:
-            lows = [w.lower() for w in words]
-            if not (lows[0] in FIRST_NAMES or evidence or _INITIAL_RE.match(words[0])):
-                if any(w in NON_PERSON for w in lows):
-                    continue
-                # unknown words that are also common words ("Supply Management"): a person only
-                # with a cue or a later surname mention
-                weak = any(_COMMON_SUFFIX_RE.search(w) or written_lower(text, w) for w in lows) and \
-                    not _person_cue(text, start, end)
-        form_start = run[hon].start if hon is not None and hon == k - 1 else start
-        out.append(_Cand(words, start, end, text[start:end], text[form_start:end], evidence, in_title, weak))
+        pos = m.start()
+        # most runs ("White House", "Donald Trump") are judged without looking at the article:
+        # their verdict is cached by the words and the two facts about what precedes them
+        key = (g, bool(pos and WORD_CHARS.match(text, pos - 1)), is_initial(text, pos), caps_ok)
+        variants = _RUN_CACHE.get(key)
+        if variants is not None:
+            protos = next((v for q, v in variants if _same_answers(text, pos, q)), None)
+            if protos is not None:
+                for words, s, e, f, evidence, weak in protos:
+                    out.append(_Cand(words, pos + s, pos + e, text[pos + s:pos + e], text[pos + f:pos + e],
+                                     evidence, in_title, weak))
+                continue
+        probe = _Probe(pos)
+        first = len(out)
+        for run in split_run(text, pos, g, caps_ok):
+            _classify(run, text, in_title, out, probe)
+        if len(_RUN_CACHE) >= _RUN_CACHE_SIZE:
+            _RUN_CACHE.clear()
+        variants = _RUN_CACHE.setdefault(key, [])
+        if len(variants) < 4:
+            variants.append((tuple(probe.asked), [
+                (c.words, c.start - pos, c.end - pos, c.end - pos - len(c.form), c.evidence, c.weak)
+                for c in out[first:]]))
     return out
+
+
+class _Probe:
+    """The questions a run's verdict asked about its article, with their answers.
+
+    _classify is deterministic, so another article with the same run and the same answers
+    gets the same verdict: _candidates caches it and only asks the questions again.
+    """
+
+    __slots__ = ("pos", "asked")
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+        self.asked: list[tuple] = []
+
+    def lower(self, text: str, word: str) -> bool:
+        answer = written_lower(text, word)
+        self.asked.append((word, 0, answer))
+        return answer
+
+    def cue(self, text: str, start: int, end: int) -> bool:
+        answer = _person_cue(text, start, end)
+        self.asked.append((start - self.pos, end - self.pos, answer))
+        return answer
+
+
+def _same_answers(text: str, pos: int, asked: tuple) -> bool:
+    for a, b, answer in asked:
+        got = written_lower(text, a) if isinstance(a, str) else _person_cue(text, pos + a, pos + b)
+        if got != answer:
+            return False
+    return True
+
+
+def _classify(run: list, text: str, in_title: bool, out: list[_Cand], probe: _Probe) -> None:
+    """Strip titles and openers from one run and append it to out when it can name a person."""
+    j = len(run) - 1
+    k, evidence, hon = 0, False, None
+    while k <= j:  # strip what stands before the name: titles, places, sentence openers
+        tok = run[k]
+        low = tok.text.lower()
+        if low in HONORIFICS or low in TITLES:
+            evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
+        elif low in STARTERS:
+            pass
+        elif k < j and (low in NON_PERSON or _acronym(tok.text)) and low not in FIRST_NAMES:
+            pass
+        elif _ADJECTIVE_RE.search(low):
+            pass
+        elif tok.initial_pos and low not in FIRST_NAMES and probe.lower(text, low):
+            pass
+        else:
+            break
+        k += 1
+    # a title inside the run ("Homeland Security Secretary Chad Wolf"): the name follows it
+    for m in range(j - 1, k - 1, -1):
+        if run[m].text.lower() in _EVIDENCE:
+            k, evidence, hon = m + 1, True, m
+            break
+    # a given name after unknown words ("Special Counsel Robert Mueller"): the name starts there
+    for m in range(k + 1, j):
+        if run[m].text.lower() in FIRST_NAMES:
+            if all(t.text.lower() not in FIRST_NAMES and t.cap for t in run[k:m]):
+                k = m
+            break
+    # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
+    while j > k and (run[j].text.lower() in STARTERS or run[j].text.lower() in DAY_WORDS or (
+            run[j].text.lower() in HEADLINE_WORDS) or (
+            j - k > 1 and run[j].text.lower() not in FIRST_NAMES and probe.lower(text, run[j].text.lower()))):
+        j -= 1
+    if k > j:
+        return
+    name_toks = run[k:j + 1]
+    if len(name_toks) > _MAX_NAME_WORDS:
+        return
+    if name_toks[-1].text.lower() in ORG_WORDS and not (
+            len(name_toks) == 2 and name_toks[-1].text.lower() in SURNAME_ORG_WORDS
+            and name_toks[0].text.lower() in FIRST_NAMES
+            and probe.cue(text, name_toks[0].start, name_toks[-1].end)):
+        return  # "Hyde Park", but "Todd Park said"
+    if any(GLUED_RE.search(t.text) for t in name_toks):
+        return  # "FoxNews.com", "WolfChad": words glued together by a scraper, or a brand
+    if len(name_toks) == 2 and name_toks[1].text.lower() in STATE_ABBREVIATIONS and _INITIAL_RE.match(
+            name_toks[0].text):
+        return  # "(R. Wis.)": a party and a state
+    if len(name_toks) == 1 and k and run[k - 1].text.lower() in REGNAL:
+        name_toks = run[k - 1:k + 1]  # "King Salman", "Pope Francis": the title is part of the name
+        hon = None
+    words = [t.text for t in name_toks]
+    start, end = name_toks[0].start, name_toks[-1].end
+    weak = False
+    if len(words) > 1:
+        lows = [w.lower() for w in words]
+        if not (lows[0] in FIRST_NAMES or evidence or _INITIAL_RE.match(words[0])):
+            if any(w in NON_PERSON for w in lows):
+                return
+            # unknown words that are also common words ("Supply Management"): a person only
+            # with a cue or a later surname mention
+            weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in lows) and \
+                not probe.cue(text, start, end)
+    form_start = run[hon].start if hon is not None and hon == k - 1 else start
+    out.append(_Cand(words, start, end, text[start:end], text[form_start:end], evidence, in_title, weak))
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:
     """True when the words around a name say it is a person ("X said", ", 45,", "said X")."""
     return bool(_CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(text, max(0, start - 30), start))
-
-
-def _single_cue(text: str, start: int, end: int, key: str) -> bool:
-    """A lone unknown word next to a speech verb is a person unless it reads as a common noun."""
-    if not (_SAID_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(text, max(0, start - 30), start)):
-        return False
-    if written_lower(text, key):
-        return False
-    # "Analysts said": a plural noun opening a sentence
-    return not (is_initial(text, start) and key.endswith("s") and not key.endswith(("ss", "us", "is")))
 
 
 def _key(word: str) -> str:
@@ -212,17 +251,51 @@ def _add(p: _Person, c: _Cand) -> None:
         p.spans.append((c.start, c.end))
 
 
-def _resolve(cands: list[_Cand], text_of) -> list[_Person]:
+@dataclass(slots=True)
+class _Source:
+    """One text of the article (title or body), its name candidates and its lone capitalized words."""
+
+    text: str
+    in_title: bool
+    cands: list[_Cand]
+    lone: list[tuple[int, str]]
+
+
+def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[_Cand]) -> None:
+    """Lone mentions of the words of known names, and of words a speech verb stands next to."""
+    text = src.text
+    rest: dict[str, list[int]] = {}
+    for start, g in src.lone:
+        if start and WORD_CHARS.match(text, start - 1):
+            continue  # "iPhone": a capital inside a word
+        w = g if g in words else lone_word(g)
+        if w in words:
+            out.append(_Cand([w], start, start + len(w), w, w, False, src.in_title))
+        elif w:
+            rest.setdefault(w, []).append(start)
+    for w, starts in rest.items():
+        # a lone word next to a speech verb once names a person everywhere in the article
+        if w in cue or any(speech_cue(text, i, i + len(w)) for i in starts) and name_like(text, w, starts[0]):
+            cue.add(w)
+            out.extend(_Cand([w], i, i + len(w), w, w, False, src.in_title) for i in starts)
+
+
+def _resolve(sources: list[_Source]) -> list[_Person]:
     persons: list[_Person] = []
     by_last: dict[str, list[_Person]] = {}
-    single_keys = {_key(c.words[0]) for c in cands if len(c.words) == 1}
-    for c in sorted(cands, key=lambda c: c.weak):  # full names first, so a surname can attach later
-        if len(c.words) < 2:
-            continue
+    multi = [c for src in sources for c in src.cands if len(c.words) > 1]
+    run_singles = [c for src in sources for c in src.cands if len(c.words) == 1]
+    single_keys = None
+    for c in sorted(multi, key=lambda c: c.weak):  # full names first, so a surname can attach later
         keys = _keys(c.words)
         p = next((p for p in by_last.get(keys[-1], ()) if _same_person(p.keys, keys)), None)
-        if p is None and c.weak and keys[-1] not in single_keys and keys[0] not in single_keys:
-            continue
+        if p is None and c.weak:
+            # unknown common-looking words: a person only if a part of the name also stands alone
+            if single_keys is None:
+                single_keys = {c.words[0] for c in run_singles} | {g for src in sources for _, g in src.lone}
+            if not any(w in single_keys or w + "'s" in single_keys or w + "\u2019s" in single_keys
+                       or w + "." in single_keys for w in (c.words[0], c.words[-1])):
+                continue
         if p is None:
             p = _Person(c.words, keys, [], [], [])
             persons.append(p)
@@ -231,19 +304,33 @@ def _resolve(cands: list[_Cand], text_of) -> list[_Person]:
             p.words, p.keys = c.words, keys
         _add(p, c)
     index: dict[tuple[str, str], list[_Person]] = {}
+    words: set[str] = set()
     for p in persons:
         index.setdefault(("last", p.keys[-1]), []).append(p)
         index.setdefault(("first", p.keys[0]), []).append(p)
+        for w in p.words:
+            if _key(w) in (p.keys[0], p.keys[-1]) and usable(w):
+                words.add(w)
+    cue: set[str] = set()
+    singles_cands = list(run_singles)
+    for src in reversed(sources):  # body first: its cue words also count in the title
+        _lone_cands(src, words, cue, singles_cands)
+    cue_keys = {_key(w) for w in cue}
+    texts = {src.in_title: src.text for src in sources}
+    for c in run_singles:
+        if c.evidence or _single_match(index, c.words[0], c.start) is None and speech_cue(
+                texts[c.in_title], c.start, c.end) and name_like(texts[c.in_title], c.words[0], c.start):
+            cue_keys.add(_key(c.words[0]))
+    singles_cands = sorted({(not c.in_title, c.start): c for c in singles_cands}.items())
+    singles_cands = [c for _, c in singles_cands]
     singles: dict[str, _Person] = {}
-    for c in cands:
-        if len(c.words) != 1:
-            continue
+    for c in singles_cands:
         p = _single_match(index, c.words[0], c.start)
         if p is None:
             key = _key(c.words[0])
             p = singles.get(key)
             if p is None:
-                if key in NON_PERSON or not (c.evidence or _single_cue(text_of(c), c.start, c.end, key)):
+                if key in NON_PERSON or key not in cue_keys:
                     continue
                 p = singles[key] = _Person(c.words, [key], [], [], [])
                 persons.append(p)
@@ -268,8 +355,11 @@ def _title_mentions(title: str, persons: list[_Person]) -> None:
 
 
 def _role(p: _Person, body: str, title: str) -> str | None:
-    ordered = sorted(p.cands, key=lambda c: (c.in_title, c.start))  # the body's first role wins
-    for c in ordered[:_ROLE_LOOKS]:
+    # the body's first role wins (cands are in text order, title first)
+    ordered = [c for c in p.cands if not c.in_title][:_ROLE_LOOKS]
+    if len(ordered) < _ROLE_LOOKS:
+        ordered += [c for c in p.cands if c.in_title][:_ROLE_LOOKS - len(ordered)]
+    for c in ordered:
         text = title if c.in_title else body
         role = premodifier_role(text, c.start)
         if role is None and text[c.end:c.end + 2] not in ("'s", "\u2019s"):
@@ -283,11 +373,14 @@ def extract_people(title: str, body: str) -> list[PersonMention]:
     """Return the people named in an article, resolved in-article, ordered by first appearance."""
     title = title or ""
     body = body or ""
-    cands = _candidates(body, in_title=False)
     title_case = _is_title_case(title) or (title.isupper() and len(title) > 3)
+    sources = []
     if not title_case:
-        cands = _candidates(title, in_title=True) + cands
-    persons = _resolve(cands, lambda c: title if c.in_title else body)
+        lone: list[tuple[int, str]] = []
+        sources.append(_Source(title, True, _candidates(title, True, lone), lone))
+    lone = []
+    sources.append(_Source(body, False, _candidates(body, False, lone), lone))
+    persons = _resolve(sources)
     if title_case:
         _title_mentions(title, persons)
     persons = [p for p in persons if p.count]

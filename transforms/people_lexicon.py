@@ -140,7 +140,7 @@ ocean gulf strait canal desert forest province region district village town
 war games olympics cup championship championships tournament open festival summit
 conference expo award awards prize day week act bill treaty accord index report
 house hall palace kremlin pentagon capitol cabinet
-reserve series bowl classic newsroom research deal rights board affairs advisers caucus
+reserve series bowl classic newsroom high control broadcasting campaign planetarium research deal rights board affairs advisers caucus
 estate photo photos credit images image newsletter newsletters story age bros spa controls
 data stock income revenue wells rovers thistle orient harbor harbour springs bazaar banner
 vehicles chicken boys sisters prayer beast wire voters receipts brothers holdings labs
@@ -188,6 +188,15 @@ pennsylvania dakota kyiv kiev crimea donbas gaza sarajevo frankfurt hamburg muni
 milan zurich amsterdam dublin edinburgh glasgow manchester liverpool birmingham leeds
 johannesburg nairobi lagos hong kong shanghai sri lanka zealand
 democrats republicans conservatives liberals socialists communists
+earth superstorm hurricane typhoon cyclone tornado
+sierra leone guinea liberia senegal mali niger congo angola mozambique namibia botswana
+madagascar eritrea djibouti oman kyrgyzstan laos bhutan ecuador uruguay paraguay guatemala
+honduras nicaragua salvador jamaica bahamas dominican trinidad barbados fiji samoa
+paso vegas orleans jacksonville albuquerque tucson omaha tulsa louisville charleston
+hartford honolulu anchorage boise spokane fresno bethesda fairfax
+kolkata karachi quetta lahore dhaka hanoi saigon riyadh jeddah dubai doha dhabi muscat sanaa
+khartoum addis ababa accra dakar kinshasa luanda harare pretoria durban davos hormuz
+caracas bogota quito havana brasilia rio janeiro aires montevideo qaeda gras
 white north south east west northern southern eastern western central downing
 san santa los las fort port mount cape saint puerto palo tel deportivo real red star
 catholic serb serbs bosnian moslem moslems women men st le costa rica sao
@@ -222,7 +231,7 @@ nearly almost about around roughly only just top senior ex new old big small
 """)
 
 # Particles that sit inside names: "Nikolaus van der Pas", "Loyola de Palacio".
-PARTICLES = _words("van von der den de del della di da dos du le la bin ibn al el ben st")
+PARTICLES = _words("van von der den de del della di da dos du le la bin ibn al el ben")
 
 # Name suffixes kept as part of the name.
 SUFFIXES = _words("jr jr. sr sr. ii iii iv")
@@ -238,4 +247,23 @@ beat beats defeated against versus vs vs.
 # Days: stripped from the end of a run ("Kathleen Sebelius Wednesday"); months are also names.
 DAY_WORDS = _words("""
 monday tuesday wednesday thursday friday saturday sunday today tonight
+""")
+
+# Verbs and page furniture that end headline-style runs ("Trump Read", "Continued Below").
+HEADLINE_WORDS = _words("""
+read more below continued watch says said slams blasts defends defend won wins win are is was
+were has have had could would should warns calls urges vows denies admits
+claims responds reacts returns backs rips hits faces seeks pushes explains
+""")
+
+# Titles that stay part of a one-word name: regnal and religious names ("King Salman", "Pope Francis").
+REGNAL = _words("king queen pope prince princess sultan emir emperor empress")
+
+# Organization and place words that are also common surnames ("Todd Park", "Olivia House").
+SURNAME_ORG_WORDS = _words("park house hall church wells temple bridge guard")
+
+# US state abbreviations as written after a party letter ("R-Wis.", "D. Calif.").
+STATE_ABBREVIATIONS = _words("""
+ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+neb nev okla ore pa tenn tex vt va wash wis wisc wyo
 """)

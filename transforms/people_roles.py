@@ -4,11 +4,15 @@ from __future__ import annotations
 import re
 
 from transforms.people_lexicon import ROLE_NOUNS, ROLE_STOP, TITLES
-from transforms.people_tokens import tokenize
+from transforms.people_tokens import KEEP_PERIOD
 
 _ROLE_HEADS = ROLE_NOUNS | TITLES
 _MAX_ROLE_WORDS = 7
-_PREV_WORD_RE = re.compile(r"([\w.-]+) $")
+# One space-separated piece: opening marks, a word or dotted acronym, a possessive, a period.
+_PIECE_RE = re.compile(r"(?P<open>[\"'\u201c\u2018(\[\u2014\u2013]*)(?P<word>(?:[A-Z]\.){2,}|[^\W\d_]\w*"
+                       r"(?:[-'\u2019][^\W\d_]\w*)*?)(?P<poss>['\u2019]s)?(?P<dot>\.)?")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_OPENING_MARKS = "\"'\u201c\u2018(\u2014\u2013"
 _WINDOW = 100  # characters looked at before a name
 # ", the secretary of state," / ", a spokeswoman for the ministry," right after a name.
 _APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\"\u201c\u201d()]{3,80}?)\s*[,.;]")
@@ -21,51 +25,69 @@ def _acronym(word: str) -> bool:
 
 def premodifier_role(text: str, name_start: int) -> str | None:
     """Return the title chain written just before the name at name_start ("Russia's Foreign Minister")."""
-    head = _PREV_WORD_RE.search(text, max(0, name_start - 40), name_start)
-    if head is None or head.group(1).lower() not in _ROLE_HEADS:
-        return None  # cheap check first: a role chain ends in a title or role noun
-    base = max(0, name_start - _WINDOW)
-    window = text[base:name_start + 1]
-    tokens = tokenize(window)  # the name's first letter ends the list
-    first = len(tokens) - 1
-    if first < 1:
+    if name_start < 2 or text[name_start - 1] != " ":
         return None
-    i = first - 1
-    start = None
+    # cheap check first: a role chain ends in a title or role noun
+    i = text.rfind(" ", max(0, name_start - 40), name_start - 1)
+    head = text[i + 1:name_start - 1].lstrip(_OPENING_MARKS).lower()
+    if head not in _ROLE_HEADS:
+        return None
+    toks = _words_before(text, name_start - 1)  # nearest first
     taken = 0
-    while i >= 0 and taken < _MAX_ROLE_WORDS:
-        tok, nxt = tokens[i], tokens[i + 1]
-        if window[tok.end:nxt.start].strip() not in ("", "'s", "\u2019s"):
-            break  # punctuation between words ends the chain
-        low = tok.text.lower()
+    for i, (word, _, _, _) in enumerate(toks):
+        if taken >= _MAX_ROLE_WORDS:
+            break
+        low = word.lower()
         if low == "of":
             # "Secretary of State": "of" only inside a capitalized title
-            if not (i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.lower() in TITLES):
+            if not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower() in TITLES):
                 break
-        elif _acronym(tok.text):
+        elif _acronym(word):
             pass  # "US", "NASA": an acronym before a title is part of it
-        elif tok.text[:1].isupper():
+        elif word[:1].isupper():
             if low in ROLE_STOP and low not in TITLES:
                 break
-        elif low in ROLE_STOP or not tok.text.isalpha() and "-" not in tok.text:
+        elif low in ROLE_STOP or not word.isalpha() and "-" not in word:
             break
-        start = i
         taken += 1
-        i -= 1
-    if start is None:
+    if not taken:
         return None
-    # the head (last word before the name) must be a title or role noun
-    end = first - 1
-    if tokens[end].text.lower() not in _ROLE_HEADS:
+    chain = toks[:taken]
+    while chain and chain[-1][0].lower() == "of":
+        chain.pop()
+    if not chain:
         return None
-    while start <= end and tokens[start].text.lower() == "of":
-        start += 1
-    stop = tokens[end].end + (2 if tokens[end].possessive else 0)
-    return text[base + tokens[start].start:base + stop].strip() or None
+    head = chain[0]
+    stop = head[2] + (2 if head[3] else 0)
+    return text[chain[-1][1]:stop].strip() or None
+
+
+def _words_before(text: str, end: int) -> list[tuple[str, int, int, bool]]:
+    """Words (text, start, end, possessive) going back from end while only spaces or "'s" separate them."""
+    out: list[tuple[str, int, int, bool]] = []
+    lo = max(0, end - _WINDOW)
+    while end > lo and len(out) <= _MAX_ROLE_WORDS:
+        i = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+        piece = text[i + 1:end]
+        m = _PIECE_RE.fullmatch(piece)
+        if m is None:
+            break
+        word, start = m.group("word"), i + 1 + m.end("open")
+        if m.group("dot"):
+            if not (word.lower() + "." in KEEP_PERIOD or _DOTTED_RE.fullmatch(word + ".")):
+                break  # a sentence ends there
+            word += "."
+        out.append((word, start, start + len(word), bool(m.group("poss"))))
+        if m.group("open") or i < 0 or text[i] != " ":
+            break  # a quotation mark, bracket or line break opens the chain
+        end = i
+    return out
 
 
 def apposition_role(text: str, end: int) -> str | None:
     """Return a role given in apposition right after a name (", the secretary of state,")."""
+    if text[end:end + 1] != ",":
+        return None
     m = _APPOSITION_RE.match(text, end)
     if not m:
         return None

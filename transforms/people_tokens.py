@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.people_lexicon import HONORIFICS, PARTICLES, SUFFIXES
+from transforms.people_lexicon import FIRST_NAMES, HONORIFICS, PARTICLES, SUFFIXES
 
 # Words (with inner hyphens/apostrophes), dotted acronyms ("U.S."), and a trailing period
 # that is kept only for abbreviations and initials (decided in tokenize()).
@@ -14,6 +14,8 @@ _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]" + _WORD)
 _CAP = r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0410-\u042f][\w'\u2019.\-]*"
 _PARTICLE_SEP = r" (?:(?:" + "|".join(sorted(PARTICLES)) + r") )*"
 CHAIN_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")*")
+# Runs of two or more capitalized words: lone words are found later, by what they match.
+MULTI_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")+")
 WORD_CHARS = re.compile(r"[\w'\u2019-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # Characters after which the next word's capital letter says nothing about it.
@@ -72,7 +74,8 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
             stop = True
         elif word.lower() in PARTICLES and cur:
             cur.append(Token(word, start, start + len(word), False, False, False))
-        elif _is_cap(word, caps_ok):
+        elif _is_cap(word, caps_ok) or len(word) == 1 and word.isupper() and cur and cur[-1].text.lower() in FIRST_NAMES:
+            # (a lone capital after a given name is a middle initial: "George W Bush")
             cur.append(Token(word, start, start + len(word), possessive, True, not cur and is_initial(text, start)))
         else:
             stop = True  # an acronym breaks the run

@@ -5,28 +5,29 @@ import bisect
 import re
 
 from transforms.model import PersonMention, Quote
-from transforms.quotes_attribution import (after_cue, before_cue, reporting_clauses, sentence_start,
-                                           tail_cue)
-from transforms.quotes_lexicon import HONORIFIC_GENDER, PRONOUNS
+from transforms.quotes_attribution import (after_cue, before_cue, colon_cue, reporting_clauses,
+                                           sentence_start, tail_cue)
+from transforms.quotes_lexicon import CUE_VERBS, HONORIFIC_GENDER, PRONOUNS, UNNAMED_HEADS
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
 from transforms.quotes_spans import Span, find_single_spans, find_spans, span_text
 
 _PARA = re.compile(r"[^\n]+")
 # Words right before a mark that make the quoted words a name, title or term, not speech.
-_SCARE_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled|named|term|word|"
-                         r"phrase|slogan|hashtag|label|film|movie|book|song|show|series|album|novel|"
-                         r"play|program|programme|operation|campaign|the|a|an|its|his|her|their|our|"
-                         r"this|these|those|my)\s*$", re.I)
+_NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled|the (?:word|term|phrase|"
+                          r"slogan|hashtag|headline|film|movie|book|song|show|series|album|novel|program|"
+                          r"programme|operation))\s*$", re.I)
 _CAPWORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL = frozenset("a an the of and or in on at to for with by from is vs".split())
 _AFTER_PUNCT = ",?!\u2014\u2013-"
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, sentence_ok: bool = True) -> bool:
     """True when every content word is capitalized: a title or a name, not a sentence."""
+    if len(text) > 80 or (sentence_ok and text.rstrip().endswith((".", "?", "!", ","))):
+        return False
     words = _CAPWORD.findall(text)
     content = [w for w in words if w.lower() not in _SMALL]
-    return bool(content) and all(w[:1].isupper() for w in content) and not text.rstrip().endswith((".", "?", "!", ","))
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 class _Article:
@@ -34,49 +35,74 @@ class _Article:
 
     def __init__(self, body: str, people: list[PersonMention]):
         self.body = body
-        self.index = PeopleIndex(people, body)
+        self.people = people
         self.paras = [m.span() for m in _PARA.finditer(body)] or [(0, len(body))]
         self.para_starts = [s for s, _ in self.paras]
-        self.mentions = sorted(((s, p) for p in people for s, _ in p.spans), key=lambda t: t[0])
-        self.mention_starts = [s for s, _ in self.mentions]
+        self._index: PeopleIndex | None = None
+        self._mentions: list[tuple[int, PersonMention]] | None = None
+
+    @property
+    def index(self) -> PeopleIndex:
+        """The people index, built on first use: most articles resolve few speakers."""
+        if self._index is None:
+            self._index = PeopleIndex(self.people, self.body)
+        return self._index
+
+    @property
+    def mentions(self) -> list[tuple[int, PersonMention]]:
+        """(offset, person) of every body mention, in order, built on first use."""
+        if self._mentions is None:
+            self._mentions = sorted(((s, p) for p in self.people for s, _ in p.spans), key=lambda t: t[0])
+            self.mention_starts = [s for s, _ in self._mentions]
+        return self._mentions
 
     def para_of(self, pos: int) -> int:
         """Index of the paragraph holding pos."""
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
-    def reporter(self, lo: int, pos: int, gender: str | None = None) -> tuple[str, str, PersonMention] | None:
-        """The last reporting clause in body[lo:pos] whose subject names a person: (phrase, verb, person)."""
-        for spk, verb in reversed(list(reporting_clauses(self.body[lo:pos]))):
+    def reporter(self, lo: int, pos: int, gender: str | None = None,
+                 ) -> tuple[str, str, PersonMention, int] | None:
+        """The last reporting clause in body[lo:pos] whose subject names a person: (phrase, verb, person, offset)."""
+        for spk, verb, at in reversed(list(reporting_clauses(self.body[lo:pos]))):
             if classify_phrase(spk) == "name":
                 p = self.index.by_name(spk)
                 if p and self.index.compatible(p, gender):
-                    return spk, verb, p
+                    return spk, verb, p, lo + at
         return None
 
     def salient(self, lo: int, pos: int, last: PersonMention | None, gender: str | None,
-                ) -> PersonMention | None:
-        """The person a pronoun or description at pos stands for: last reporting subject, last speaker, nearest."""
+                near: tuple[int, int, bool] | None = None) -> PersonMention | None:
+        """The person a pronoun or description at pos stands for: last subject, last speaker, nearest."""
         lo = max(lo, pos - 1500)
         hit = self.reporter(lo, pos, gender)
-        if hit:
-            return hit[2]
+        best_at, best = (hit[3], hit[2]) if hit else (-1, None)
+        mentions = self.mentions
         k = bisect.bisect_left(self.mention_starts, pos)
-        j = bisect.bisect_left(self.mention_starts, lo)
-        for s, p in reversed(self.mentions[j:k]):
-            # a person opening a sentence since the last quotation is its subject
+        j = bisect.bisect_left(self.mention_starts, max(lo, best_at + 1))
+        for s, p in reversed(mentions[j:k]):
+            # a person opening a sentence after the last reporting clause is the new subject
             p_lo = self.paras[self.para_of(s)][0]
             if len(self.body[sentence_start(self.body, p_lo, s):s].split()) <= 2 \
                     and self.index.compatible(p, gender):
                 return p
+        if best:
+            return best
+        if near and near[2]:
+            # the last speaker is paragraphs away: a person just named in the sentence before takes over
+            a = bisect.bisect_left(self.mention_starts, near[0])
+            b = bisect.bisect_left(self.mention_starts, near[1])
+            for _, p in reversed(mentions[a:b]):
+                if self.index.compatible(p, gender):
+                    return p
         if last and self.index.compatible(last, gender):
             return last
-        for _, p in reversed(self.mentions[max(0, k - 12):k]):
+        for _, p in reversed(mentions[max(0, k - 12):k]):
             if self.index.compatible(p, gender):
                 return p
         return None
 
     def resolve(self, phrase: str | None, lo: int, pos: int, last: PersonMention | None,
-                ) -> PersonMention | None:
+                near: tuple[int, int, bool] | None = None) -> PersonMention | None:
         """The person a speaker phrase names or refers to; None for organizations and unnamed sources."""
         if not phrase:
             return None
@@ -85,11 +111,13 @@ class _Article:
             return self.index.by_name(phrase)
         if kind == "pronoun":
             gender = PRONOUNS.get(phrase.lower())
-            return self.salient(lo, pos, last, gender) if gender in ("m", "f") else None
+            return self.salient(lo, pos, last, gender, near) if gender in ("m", "f") else None
         if kind == "definite":
             head = phrase.split()[-1].lower()
+            if head in UNNAMED_HEADS:
+                return None  # "the spokesman": rarely the person last named
             return (self.index.by_role(phrase) or self.index.by_name(phrase)
-                    or self.salient(lo, pos, last, HONORIFIC_GENDER.get(head)))
+                    or self.salient(lo, pos, last, HONORIFIC_GENDER.get(head), near))
         return None
 
 
@@ -104,11 +132,13 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
         if not cued and len(text.split()) < 4 and not text.rstrip().endswith((".", "?", "!", ",")):
             return None
         return "direct"
-    if not cued or _SCARE_LEAD.search(lead) and _title_like(text):
+    lead_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
+    if not cued or (_title_like(text, False) and lead_word not in CUE_VERBS):
+        return None  # a title, show or nickname: "Fox News Sunday," / "Quillette"
+    if _NAMING_LEAD.search(lead[-30:]):
         return None
-    if re.search(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled)\s*$", lead, re.I):
-        return None
-    if first.isupper() and len(text.split()) >= 4 and text.rstrip().endswith((".", "?", "!", ",")):
+    if lead_word in CUE_VERBS and first.isupper() and len(text.split()) >= 4 \
+            and text.rstrip().endswith((".", "?", "!", ",")):
         return "direct"  # a whole sentence after a cue without a comma: He said "We will win."
     return "partial"
 
@@ -143,15 +173,23 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
         if closed:
             nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(body)
             rest = body[sp.close_at + 1:min(nxt, art.paras[art.para_of(sp.close_at)][1])]
-            ends = text.rstrip()[-1:]
-            if ends in _AFTER_PUNCT or rest.startswith(",") or rest.lstrip()[:1].islower() \
+            ends = text.rstrip(" '\u2019\"\u201d")[-1:]
+            nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
+            if ends in _AFTER_PUNCT or nested or rest.startswith(",") or rest.lstrip()[:1].islower() \
                     or rest.lstrip()[:1] in "\u2015\u2014\u2013":
                 cue = after_cue(rest)
+            elif ends == "." and rest.lstrip()[:1].isupper():
+                # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
+                cue = after_cue(rest)
+                if cue is not None and cue[1] is not None:
+                    tail = rest.split(cue[1], 1)[-1]
+                    if len(tail.split(".")[0].split()) > 4:
+                        cue = None
         lead = before.rstrip()
         if cue is None or lead.endswith((":", ",")):
             same_spk = prev[1].speaker_text if (prev is not None and same_sent) else None
             b = before_cue(before, body[sent_lo:sp.open_at], same_spk,
-                           first=bool(lead) and not lead.endswith((":", ",")))
+                           first=bool(lead) and not lead.endswith((":", ",")) and not same_sent)
             if b is not None and b[0]:
                 cue = b
         if cue is None and not lead and pi > 0:
@@ -161,22 +199,26 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
             if tail.endswith(":"):
                 s0 = sentence_start(body, q_lo, q_lo + len(tail) - 1)
                 b = before_cue(tail[s0 - q_lo:-1] + " ", tail[s0 - q_lo:], None, first=False)
-                if b is not None and b[0]:
-                    cue = b
-        if cue is None and lead and closed:
+                cue = b if b is not None and b[0] else colon_cue(tail[s0 - q_lo:])
+        if cue is None and lead.endswith(":"):
+            cue = colon_cue(body[sent_lo:sp.open_at])
+        if cue is None and closed:
             cue = tail_cue(body[sp.close_at + 1:art.paras[pi][1]].split(". ")[0])
         inherit = cue is None and same_sent and bool(prev[1].speaker_text)
         kind = _kind(text, lead, cue is not None or inherit)
         carry = prev is not None and (same_para or (not lead and art.para_of(prev_close) >= pi - 2))
         if kind is None and carry and not lead and prev[1].kind == "direct":
             kind = "direct"  # a quote paragraph going on with the previous speaker
-        if kind is None:
-            continue
+        if kind is None or (sp.single and (kind != "direct" or cue is None or cue[1] is None)):
+            continue  # single marks quote only whole sentences at an explicit cue
         last = prev[2] if prev is not None else None
         ref_lo = prev_close + 1 if prev is not None else 0
         if cue is not None:
             spk_text, verb = cue
-            person = art.resolve(spk_text, ref_lo, sp.open_at, last)
+            near_lo = art.paras[max(0, pi - 1)][0] if sent_lo == p_lo else p_lo
+            near = (max(near_lo, sent_lo - 300), sent_lo,
+                    prev is None or art.para_of(prev_close) < pi - 1)
+            person = art.resolve(spk_text, ref_lo, sp.open_at, last, near)
         elif inherit:
             spk_text, verb, person = prev[1].speaker_text, None, prev[2]
         else:
@@ -184,7 +226,7 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
             win_lo = max(ref_lo, art.paras[max(0, pi - 2)][0])
             hit = art.reporter(win_lo, sp.open_at) if not lead else None
             if hit:
-                spk_text, verb, person = hit
+                spk_text, verb, person = hit[:3]
             elif carry:
                 spk_text, verb, person = prev[1].speaker_text, None, prev[2]
             else:

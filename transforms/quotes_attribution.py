@@ -14,14 +14,15 @@ _VS_VERBS = frozenset("""said says added adds asked asks wrote writes told conti
 insisted argued noted warned tweeted""".split())
 _TOKP = re.compile(rf"{_TOK}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
-_LWORD = re.compile(r"[a-z]+")
+_LWORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 _PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
+_DASH_START = re.compile(r"[\s,]*[\u2015\u2014\u2013-]")
 _DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _ACCORDING = re.compile(rf"\baccording to{_SP}(?P<spk>[^,.;:]{{2,80}}?)\s*,?\s*$", re.I)
 _WORD = re.compile(_TOK)
 _SENT_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018A-Z])")
 _ABBREVS = frozenset("mr mrs ms dr st jr sr lt sen rep gov gen col sgt capt prof rev maj adm no vs u.s a.m p.m".split())
-_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|when|while|because|if|as|after|before|where|whom)\b|[;(\u2014]")
+_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|what|when|while|because|if|as|after|before|where|whom)\b|[;(\u2014]")
 _NOT_SPEAKER = frozenset("""in on at to for from with by that this it there what who as of about after before
 during into than then when while if since because so not also""".split())
 _NP_STOP = frozenset("""is was are were be been has have had will would can could did does do spoke went made
@@ -30,8 +31,19 @@ into over under about against by of than who which that while when where and but
 _DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 # A word right before a cue that makes it a noun or an infinitive: "in a tweet", "to say".
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to".split())
+_NOUNISH = frozenset("reports claims calls remarks comments notes answers promises warns".split())
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                  "July August September October November December".split())
+_ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
+when while as despite asked speaking since for with without by from under over last separately instead still
+yet also then now today yesterday this"""
+                               .split())
+_CLAUSE_WORDS = frozenset("when that which while because if where whether against".split())
+_TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
 _NAME_GLUE = frozenset("de da del van von der bin al la le".split())
-_AUX_WORDS = frozenset("has have had would will also later then once again previously recently did does not".split())
+_AUX_WORDS = frozenset("""has have had would will also later then once again previously recently did does not
+went on to go goes
+didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
 
 
 def sentence_start(body: str, lo: int, pos: int) -> int:
@@ -42,7 +54,7 @@ def sentence_start(body: str, lo: int, pos: int) -> int:
         k = m.start()
         word = body[max(lo, k - 4):k].rsplit(None, 1)[-1:] if k > lo else []
         w = word[0].lower().lstrip("(\"\u201c") if word else ""
-        if body[k] == "." and (w in _ABBREVS or (len(w) == 1 and w.isalpha())):
+        if body[k] == "." and (w in _ABBREVS or (len(w) == 1 and w.isalpha()) or "." in w):
             continue  # "Mr. Obama", "John F. Kennedy": not a sentence end
         start = m.end()
     return start
@@ -50,17 +62,16 @@ def sentence_start(body: str, lo: int, pos: int) -> int:
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """(start, end, verb) of each cue word in a short text, "according to" included."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    words = _LWORD.findall(text)
+    if CUE_VERBS.isdisjoint(words) and "according" not in words:
+        return out  # the common case, settled without a Python loop over words
     for m in _LWORD.finditer(text):
-        w, s, e = m.group(), m.start(), m.end()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "-'\u2019"):
-            continue
-        if e < len(text) and (text[e].isalnum() or text[e] == "-"):
-            continue
+        w = m.group()
         if w in CUE_VERBS:
-            out.append((s, e, w))
-        elif w == "according" and text.startswith(" to", e):
-            out.append((s, e + 3, "according to"))
+            out.append((m.start(), m.end(), w))
+        elif w == "according" and text.startswith(" to", m.end()):
+            out.append((m.start(), m.end() + 3, "according to"))
     return out
 
 
@@ -71,7 +82,7 @@ def _clean_np(np: str) -> str:
         words = words[1:]
     while words and (words[-1].lower() in _AUX_WORDS or words[-1].lower().endswith("ly") and words[-1].islower()):
         words = words[:-1]
-    return " ".join(words).strip(" ,")
+    return " ".join(words).strip(" ,\"\u201c\u201d\u2018\u2019")
 
 
 def _ok_speaker(np: str) -> bool:
@@ -79,12 +90,16 @@ def _ok_speaker(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 9 or words[0].lower() in _NOT_SPEAKER:
         return False
-    return not any(w.lower() in CUE_VERBS for w in words)
+    return not any(w.lower() in CUE_VERBS or w.lower() in _CLAUSE_WORDS for w in words)
 
 
 def after_cue(text: str) -> tuple[str, str | None] | None:
     """(speaker, verb) when the text right after a closing mark attributes the quotation."""
-    text = _PAREN.sub("", text[:160])
+    text = text[:160]
+    if CUE_VERBS.isdisjoint(_LWORD.findall(text)) and "according" not in text \
+            and not _DASH_START.match(text):
+        return None
+    text = _PAREN.sub("", text)
     toks = list(_TOKP.finditer(text))
     i = 0
     while i < len(toks) and toks[i].group() in (",", *_DASHES):
@@ -107,19 +122,28 @@ def after_cue(text: str) -> tuple[str, str | None] | None:
         if k == j:
             return None
         spk = _clean_np(text[toks[j].start():toks[k - 1].end()])
+        if k + 1 < len(toks) and toks[k].group() == "," and toks[k + 1].group()[:1].isupper() \
+                and spk.split()[0].lower() in _DETERMINERS:
+            # "said his colleague, Dilip, who ...": the name after the description
+            m = k + 1
+            while m < len(toks) and toks[m].group()[:1].isupper() and m - k < 5:
+                m += 1
+            return text[toks[k + 1].start():toks[m - 1].end()], w
         if _ok_speaker(spk) or spk[:4].lower() in ("the ", "a ", "an "):
             return spk, "according to" if w == "according" else w
         return None
-    # `," Blinken told reporters.` / `," the senator, who chairs X, said`
-    for k in range(i, min(len(toks), i + 14)):
+    # `," Blinken told reporters.` / `," the senator, who chairs X, said` / `" before talks, he said.`
+    reach = 30 if toks[i].group()[:1].isupper() else 14
+    for k in range(i, min(len(toks), i + reach)):
         t = toks[k].group()
         if t in _STOP_TOKS and t != ",":
             return None
-        if k > i and t in CUE_VERBS:
+        if k > i and t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()):
             seg = text[toks[i].start():toks[k].start()]
-            if "," in seg:  # an appositive between speaker and verb: keep the part before it
-                head, tail = seg.split(",", 1)
-                seg = head if tail.strip() and not tail.strip()[:1].isupper() else seg.rsplit(",", 1)[0]
+            if "," in seg:
+                parts = seg.split(",")
+                # "X, an aide to Y, said": the name before the aside; "... talks, he said": the last clause
+                seg = parts[-1] if parts[-1].strip() else parts[0]
             spk = _clean_np(seg)
             return (spk, t) if _ok_speaker(spk) else None
     return None
@@ -155,16 +179,26 @@ def _tail_np(words: list[str]) -> str:
 def subject_before(seg: str) -> str:
     """The speaker phrase that ends a clause just before a cue verb ("..., Kall" / "Blinken")."""
     seg = seg.rstrip()
+    for dash in (" -", "\u2013", "\u2014"):
+        if seg.endswith(dash) and seg[:-len(dash)].count(dash.strip()) >= 1:
+            # "Steve Mnuchin - the first of the delegation - said": the subject is before the aside
+            seg = seg[:-len(dash)].rsplit(dash.strip(), 1)[0].rstrip()
+            break
     if seg.endswith(","):
         # "Daryl Kimball, executive director of X, said" / "The head of X, Alberto Fernandez, wrote"
         chunks = seg[:-1].split(",")
+        relative = chunks[-1].split()[:1] and chunks[-1].split()[0].lower() in ("who", "which", "whose", "whom")
         inner = _clean_np(_CLAUSE_BREAK.split(chunks[-1])[-1])
-        if len(chunks) == 1 or (inner[:1].isupper() and inner.split()[0].lower() not in _DETERMINERS):
+        if len(chunks) == 1 or (not relative and inner[:1].isupper() and not _TAG.match(inner)
+                                and inner.split()[0].lower() not in _DETERMINERS):
             return _tail_np(inner.split()[-8:])
         return _tail_np(_clean_np(_CLAUSE_BREAK.split(chunks[-2])[-1]).split()[-8:])
     seg = seg.rsplit(",", 1)[-1]
     seg = _CLAUSE_BREAK.split(seg)[-1]
-    return _tail_np(_clean_np(seg).split()[-8:])
+    words = _clean_np(seg).split()
+    if words and (words[-1].lower() in ("and", "but", "or") or words[-1] in _DAYS):
+        return leading_np(seg)  # "X outlined his plan and vowed": the clause's own subject
+    return _tail_np(words[-8:])
 
 
 def leading_np(sentence: str) -> str:
@@ -177,26 +211,66 @@ def leading_np(sentence: str) -> str:
             break
         if not out and low in LEADING_FILLERS:
             continue
+        if out and w.islower() and out[0][:1].isupper() and out[0].lower() not in _DETERMINERS \
+                and low not in _NAME_GLUE:
+            break  # a name is over at its first lowercase word: "Trump cut into"
         out.append(w)
-        if len(out) >= 8:
+        if len(out) >= 8 or (len(out) == 1 and low in ("he", "she", "they", "we", "i", "it")):
             break
     return " ".join(out)
 
 
 def reporting_clauses(seg: str):
-    """(speaker phrase, verb) of each reporting clause in a stretch of text, in order."""
+    """(speaker phrase, verb, offset) of each reporting clause in a stretch of text, in order."""
     for s, e, verb in find_cues(seg):
         pre = seg[max(0, s - 120):s]
-        words = pre.split()
-        if words and words[-1].lower() in _NOUN_BEFORE:
+        if not _is_cue_use(seg, s, verb):
             continue
         spk = subject_before(pre)
         if spk and _ok_speaker(spk):
-            yield spk, verb
+            yield spk, verb, s
         elif verb in _VS_VERBS:
             post = after_cue(seg[s:s + 120])
             if post:
-                yield post
+                yield post[0], post[1], s
+
+
+def _is_cue_use(text: str, start: int, verb: str) -> bool:
+    """False when the cue word is used as a noun or infinitive: "in a tweet", "initial reports", "to say"."""
+    prev = text[max(0, start - 30):start].split()[-1:]
+    if not prev:
+        return True
+    w = prev[0]
+    if w.lower() in _NOUN_BEFORE:
+        return False
+    if verb in _NOUNISH:  # "reports", "claims": a verb only after its subject
+        return w[:1].isupper() or w.lower() in ("he", "she", "they", "it", "who", "also")
+    return True
+
+
+def clause_subject(sentence: str) -> str:
+    """The subject of a sentence's main clause, past fronted adverbials ("Shortly afterwards, Spicer")."""
+    for chunk in sentence.split(","):
+        words = chunk.split()
+        if not words or words[0].lower().strip("\"\u201c") in _ADVERBIAL_OPENERS:
+            continue
+        return leading_np(chunk)
+    return ""
+
+
+def colon_cue(sentence: str) -> tuple[str, None] | None:
+    """(speaker, None) for a quotation a colon introduces without a cue verb: `Carl Bialik: "..."`."""
+    head = sentence.rstrip().rstrip(":").strip()
+    head = re.split(r"\s[\u2015\u2014\u2013-]\s", head)[-1]  # "HEADLINE - Mark Blumenthal:"
+    words = head.split()
+    if not words:
+        return None
+    if words[0].lower() in CUE_VERBS and len(words) <= 5:
+        return " ".join(words[1:]) or None, None  # "Stated Stone:"
+    if len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_GLUE or w == "and" for w in words):
+        return head, None
+    spk = clause_subject(head)
+    return (spk, None) if spk and _ok_speaker(spk) else None
 
 
 def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool,
@@ -205,15 +279,18 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
     m = _ACCORDING.search(before)
     if m:
         return m.group("spk").strip(), "according to"
-    cues = [c for c in find_cues(before)
-            if not (before[:c[0]].split()[-1:] and before[:c[0]].split()[-1].lower() in _NOUN_BEFORE)]
+    cues = [c for c in find_cues(before) if _is_cue_use(before, c[0], c[2])]
     if not cues:
         return None
     for c in (cues if first else cues[::-1]):
         verb, pre = c[2], before[:c[0]]
         if verb in PARTICIPLE_CUES:
-            if not pre.rstrip().endswith(",") and pre.split()[-1:] and pre.split()[-1][:1].isupper():
-                return _tail_np(pre.split()[-6:]), verb  # "footage of Hillary Clinton asking"
+            words = pre.split()
+            if not pre.rstrip().endswith(",") and len(words) >= 2 and words[-1][:1].isupper() \
+                    and words[-1] not in _DAYS and _tail_np(words[-6:]) != " ".join(words[-6:]):
+                tail = _tail_np(words[-6:])
+                if words[-len(tail.split()) - 1].lower() in ("of", "by", "from", "with"):
+                    return tail, verb  # "footage of Hillary Clinton asking"
             inner = [k for k in cues if k[0] < c[0]]
             if inner:
                 spk = subject_before(before[:inner[-1][0]])
@@ -221,8 +298,7 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
                     return spk, verb
             if prev_speaker:
                 return prev_speaker, verb
-            clause = pre.rstrip().rstrip(",").rsplit(",", 1)[-1]
-            return (leading_np(clause) or leading_np(sentence) or None), verb
+            return (clause_subject(sentence) or None), verb
         spk = subject_before(pre)
         if spk and _ok_speaker(spk):
             return spk, verb

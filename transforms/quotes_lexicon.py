@@ -10,7 +10,11 @@ _CUE_STEMS = (
     "claim claimed claims claiming|insist insisted insists insisting|warn warned warns warning|"
     "continue continued continues continuing|reply replied replies replying|"
     "recall recalled recalls recalling|tweeted tweeting|posted|"
-    "state stated|declare declared declares declaring|announce announced announces announcing|"
+    "state stated|reads|beamed|barked|boomed|charged|gushed|sniped|thundered|roared|cried|hollered|"
+    "bellowed|griped|grumbled|groused|marveled|intoned|chimed|comment commented comments|scold scolded|lament lamented|"
+    "wonder wondered|speculate speculated|retort retorted|snap snapped|recount recounted|"
+    "confirm confirmed|deny denied denies|plead pleaded|beg begged|implore implored|"
+    "declare declared declares declaring|announce announced announces announcing|"
     "acknowledge acknowledged acknowledges acknowledging|admit admitted admits admitting|"
     "observe observed observes observing|remark remarked remarks remarking|"
     "respond responded responds responding|answer answered answers answering|"
@@ -55,6 +59,8 @@ firm bank board police statement spokesperson report newspaper paper times post 
 network station channel league team club university college school institute foundation
 army military navy pentagon embassy state states service services corporation inc corp
 website site magazine agency reuters ap afp bbc cnn nbc abc cbs fox msnbc tass opposition
+command corps guard forces authority authorities bureau secretariat parliament congress senate
+cabinet regime media press outlet broadcaster tribunal prosecutors ministry letter study poll survey
 """.split())
 
 # Heads of a definite description ("the senator") that stand for one person in the article.
@@ -104,6 +110,10 @@ eugene vincent russell elijah louis bobby philip johnny barack bernie mitt mike 
 chris bill hillary vladimir xi emmanuel boris justin recep benjamin narendra jair mohammed
 antony sergei rex jim tom tim bob ben dan sam nancy-not rudy rudolph newt lindsey mitch chuck
 """.split()) - {"hillary", "nancy-not"}
+
+# Heads of a description that usually stand for an unnamed person: no salience fallback.
+UNNAMED_HEADS = frozenset("""spokesman spokeswoman spokesperson official source aide adviser advisor lawyer
+attorney officer analyst expert witness resident""".split())
 
 # Words that open a clause rather than a speaker phrase ("But Blinken said").
 LEADING_FILLERS = frozenset("""

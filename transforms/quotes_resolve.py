@@ -13,44 +13,55 @@ _PRON_AFTER = re.compile(r"\b(he|his|him|she|her)\b", re.I)
 _TITLE_WORDS = frozenset("mr mrs ms miss dr sir sen rep gov gen president senator".split())
 
 
+# Titles and punctuation dropped before matching a phrase against a person's forms.
+_KEY_NOISE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sir|sen|rep|gov|gen|president|senator)\b\.?|[.,]")
+
+
 def _norm(w: str) -> str:
     return w.strip(".,").lower().replace("\u2019", "'")
 
 
+def _key(phrase: str) -> str:
+    """Lowercase words of a name form, titles and punctuation left out."""
+    return " ".join(_KEY_NOISE.sub(" ", phrase.lower().replace("\u2019", "'")).split())
+
+
 class PeopleIndex:
-    """The article's people by surface word, with a guessed gender each."""
+    """The article's people by surface form and surname, with a gender guessed on demand."""
 
     def __init__(self, people: list[PersonMention], body: str = ""):
         self.people = people
-        self.by_form: list[tuple[tuple[str, ...], PersonMention]] = []
+        self.body = body
+        self.by_form: dict[str, PersonMention] = {}
         self.by_word: dict[str, PersonMention] = {}
         self.gender: dict[str, str | None] = {}
+        self.longest = 1
         for p in people:
-            forms = {p.name, *p.forms}
-            for f in forms:
-                toks = tuple(_norm(w) for w in f.split() if _norm(w) not in _TITLE_WORDS)
-                if toks:
-                    self.by_form.append((toks, p))
-            name_toks = [_norm(w) for w in p.name.split()]
-            if name_toks:
-                # the surname and a lone given name resolve when no fuller form matched
-                self.by_word.setdefault(name_toks[-1], p)
-            self.gender[p.name] = _gender(p) or _gender_in_text(p, body)
-        self.by_form.sort(key=lambda t: -len(t[0]))
+            for f in (p.name, *p.forms):
+                k = _key(f)
+                if k and k not in self.by_form:
+                    self.by_form[k] = p
+                    self.longest = max(self.longest, k.count(" ") + 1)
+            last = p.name.rsplit(None, 1)[-1:] if p.name else []
+            if last:
+                # the surname resolves when no fuller form matched
+                self.by_word.setdefault(_norm(last[0]), p)
 
     def by_name(self, phrase: str) -> PersonMention | None:
         """The person whose name or form the phrase contains, not as a possessive ("Trump's aide")."""
         raw = phrase.split()
-        toks = [_norm(w) for w in raw]
-        poss = [bool(_POSS.search(w)) for w in raw]
-        toks = [_POSS.sub("", t) for t in toks]
-        for form, p in self.by_form:
-            n = len(form)
-            for i in range(len(toks) - n + 1):
-                if tuple(toks[i:i + n]) == form and not poss[i + n - 1]:
+        toks = _key(phrase).split()
+        if len(toks) != len(raw):  # a title was dropped: align on the key words alone
+            raw = toks
+        poss = [t.endswith("'s") for t in toks]
+        toks = [t[:-2] if ps else t for t, ps in zip(toks, poss)]
+        for n in range(min(self.longest, len(toks)), 0, -1):
+            for i in range(len(toks) - n, -1, -1):  # the rightmost name heads the phrase
+                p = self.by_form.get(" ".join(toks[i:i + n]))
+                if p is not None and not poss[i + n - 1]:
                     return p
         for i, t in enumerate(toks):
-            if raw[i][:1].isupper() and not poss[i] and t in self.by_word:
+            if (raw is toks or raw[i][:1].isupper()) and not poss[i] and t in self.by_word:
                 return self.by_word[t]
         return None
 
@@ -58,12 +69,19 @@ class PeopleIndex:
         """The single person whose role shares the description's head noun ("the senator")."""
         words = [_norm(w) for w in phrase.split()]
         head = words[-1] if words else ""
-        hits = [p for p in self.people if p.role and head in {_norm(w) for w in p.role.split()}]
-        return hits[0] if len(hits) == 1 else None
+        hits = [p for p in self.people
+                if head in {_norm(w) for w in (p.role or "").split()} or any(
+                    head in {_norm(w) for w in f.split()[:-1]} for f in p.forms)]
+        hits.sort(key=lambda p: -p.mention_count)
+        return hits[0] if hits else None
 
     def compatible(self, p: PersonMention, gender: str | None) -> bool:
         """True when a pronoun of this gender can stand for the person."""
-        g = self.gender.get(p.name)
+        if gender is None:
+            return True
+        if p.name not in self.gender:
+            self.gender[p.name] = _gender(p) or _gender_in_text(p, self.body)
+        g = self.gender[p.name]
         return gender is None or g is None or g == gender
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSERS = "\u201d\u00bb"  # ” »
-_MARK = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb\n]')
+_MARK = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+_ANY_MARK = OPENERS + CLOSERS + '"'
 # A primary single-quote pair (some outlets): ‘ or ' at a word start, ’ or ' at a word end.
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014]))[\u2018'](?=[^\s'\u2019])(.+?)(?<=[^\s])[\u2019'](?![\w\u2019'])",
-                     re.M)
+_SINGLE = re.compile(r"(?<![^\s(\[\u2014])[\u2018'](?=[^\s'\u2019])([^\n]{1,300}?\S)[\u2019'](?![\w\u2019'])")
 _PARA_START = re.compile(r"[ \t\u00a0]*")
 
 
@@ -51,6 +51,40 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _cross_breaks(body: str, cur: Span, piece_start: int, limit: int, spans: list[Span],
+                  ) -> tuple[Span | None, int]:
+    """Carry an open quotation over the paragraph breaks before limit: continue, rejoin or drop it."""
+    n = len(body)
+    while True:
+        i = body.find("\n", piece_start, limit)
+        if i < 0:
+            return cur, piece_start
+        j = i
+        while j < n and body[j].isspace():
+            j += 1
+        nxt = _PARA_START.match(body, j).end()
+        nxt_ch = body[nxt:nxt + 1]
+        s, e = _trim(body, piece_start, i)
+        if e > s:
+            cur.pieces.append((s, e))
+        first_at = cur.start if cur.pieces else piece_start
+        if nxt_ch and (nxt_ch == '"') == (body[cur.open_at] == '"') and nxt_ch in _ANY_MARK \
+                and not body[first_at:first_at + 1].islower():
+            piece_start = nxt + 1  # reopened in the next paragraph: a quoted sentence goes on
+            continue
+        end_para = body.find("\n", nxt)
+        rest = body[nxt:n if end_para < 0 else end_para]
+        first_close = min((k for k in (rest.find(c) for c in CLOSERS + '"') if k >= 0), default=-1)
+        first_open = min((k for k in (rest.find(c) for c in OPENERS) if k >= 0), default=-1)
+        if first_close > 0 and (first_open < 0 or first_open > first_close) and body[e - 1:e] not in ".!?":
+            piece_start = nxt  # a stray line break mid-sentence: the quotation resumes
+            continue
+        # Never closed: keep a quotation that ran over earlier paragraphs, drop a stray mark.
+        if len(cur.pieces) > 1:
+            spans.append(cur)
+        return None, piece_start
+
+
 def find_spans(body: str) -> list[Span]:
     """Every double-quoted span of the body in order; unbalanced marks are contained, never raised."""
     spans: list[Span] = []
@@ -59,40 +93,12 @@ def find_spans(body: str) -> list[Span]:
     n = len(body)
     for m in _MARK.finditer(body):
         i, ch = m.start(), m.group()
-        if cur is not None and i < piece_start:
-            continue  # the reopening mark of a continued quotation
-        if ch == "\n":
-            if cur is None:
+        if cur is not None:
+            if i < piece_start:
+                continue  # the reopening mark of a continued quotation
+            cur, piece_start = _cross_breaks(body, cur, piece_start, i, spans)
+            if cur is not None and i < piece_start:
                 continue
-            # Paragraph break inside an open quotation: continue, join or close it here.
-            j = i
-            while j < n and body[j].isspace():
-                j += 1
-            nxt = _PARA_START.match(body, j).end()
-            nxt_ch = body[nxt] if nxt < n else ""
-            end_para = body.find("\n", nxt)
-            end_para = n if end_para < 0 else end_para
-            rest = body[nxt:end_para]
-            s, e = _trim(body, piece_start, i)
-            if e > s:
-                cur.pieces.append((s, e))
-            first = body[cur.start if cur.pieces else piece_start:][:1]
-            if (nxt_ch == '"') == (body[cur.open_at] == '"') and nxt_ch in OPENERS + CLOSERS + '"' \
-                    and not first.islower():
-                # Reopened in the next paragraph: a quoted sentence goes on after that mark.
-                piece_start = nxt + 1
-                continue
-            first_close = min((k for k in (rest.find(c) for c in CLOSERS + '"') if k >= 0), default=-1)
-            first_open = min((k for k in (rest.find(c) for c in OPENERS) if k >= 0), default=-1)
-            last = body[s:e][-1:] if e > s else ""
-            if first_close > 0 and (first_open < 0 or first_open > first_close) and last not in ".!?":
-                piece_start = nxt  # a stray line break mid-sentence: the quotation resumes
-                continue
-            # Never closed: keep a quotation that ran over earlier paragraphs, drop a stray mark.
-            if len(cur.pieces) > 1:
-                spans.append(cur)
-            cur = None
-            continue
         if cur is None:
             if ch in CLOSERS and not ((i == 0 or body[i - 1].isspace()) and i + 1 < n
                                       and not body[i + 1].isspace()):
@@ -115,17 +121,21 @@ def find_spans(body: str) -> list[Span]:
         if cur.pieces:
             spans.append(cur)
         cur = None
-    if cur is not None and cur.pieces:  # unclosed at the end: kept only when it ran over paragraphs
-        s, e = _trim(body, piece_start, n)
-        if e > s:
-            cur.pieces.append((s, e))
-        spans.append(cur)
+    if cur is not None:
+        cur, piece_start = _cross_breaks(body, cur, piece_start, n, spans)
+        if cur is not None and cur.pieces:  # unclosed at the end: kept only when it ran over paragraphs
+            s, e = _trim(body, piece_start, n)
+            if e > s:
+                cur.pieces.append((s, e))
+            spans.append(cur)
     return spans
 
 
 def find_single_spans(body: str, taken: list[Span]) -> list[Span]:
     """Single-quoted spans outside every double-quoted span (outlets that quote with ‘ ’)."""
     out: list[Span] = []
+    if "\u2018" not in body and " '" not in body and "\n'" not in body:
+        return out
     bounds = [(sp.open_at, (sp.close_at if sp.close_at is not None else sp.end)) for sp in taken]
     for m in _SINGLE.finditer(body):
         s, e = m.start(1), m.end(1)

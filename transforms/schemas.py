@@ -100,6 +100,32 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("rejected_at", TS, "when", True),
         *_LINEAGE,
     ]),
+    "runs": pa.schema([
+        _f("run_id", pa.string(), "time-ordered run id", True),
+        _f("started_at", TS, "when the run started", True),
+        _f("finished_at", TS, "when the run ended"),
+        _f("status", pa.string(), "succeeded or failed", True),
+        _f("command", pa.string(), "run, scrape, ...", True),
+        _f("inputs", STR_LIST, "paths, globs or URLs given", True),
+        _f("files_seen", pa.int32(), "input files found", True),
+        _f("files_skipped", pa.int32(), "input files unchanged since they were last loaded", True),
+        _f("rows_added", pa.map_(pa.string(), pa.int64()), "new rows per table", True),
+        _f("rows_replaced", pa.map_(pa.string(), pa.int64()), "rows replaced per table", True),
+        _f("rejects", pa.int32(), "rejects written by the run", True),
+        _f("fields_nulled", pa.map_(pa.string(), pa.int64()), "unusable fields nulled, per field", True),
+        _f("seconds", pa.map_(pa.string(), pa.float64()), "seconds per stage", True),
+        _f("error", pa.string(), "why a failed run failed"),
+        _f("pipeline_version", pa.string(), "pipeline version of the run", True),
+    ]),
+    "sources": pa.schema([
+        _f("input_path", pa.string(), "input file, absolute path", True),
+        _f("size_bytes", pa.int64(), "size when last processed", True),
+        _f("mtime_ns", pa.int64(), "modification time when last processed", True),
+        _f("file_hash", pa.string(), "blake2b of the file's bytes", True),
+        _f("articles", pa.int32(), "articles read from it", True),
+        _f("rejects", pa.int32(), "rejects from it", True),
+        *_LINEAGE,
+    ]),
 }
 
 # Tables the workers write as staging Parquet; `_seq` orders records across a run so the

@@ -61,6 +61,14 @@ def exported_generation(root: Path) -> str | None:
         return None
 
 
+def export_interrupted(root: Path, tables: tuple[str, ...]) -> bool:
+    """True when an export stopped between folder swaps: leftovers beside, or a table folder missing."""
+    if not root.is_dir():
+        return False
+    leftovers = any(p.name.startswith((".new-", ".old-")) for p in root.iterdir())
+    return leftovers or not all((root / t).is_dir() for t in tables)
+
+
 def parquet_rows(root: Path, table: str) -> int:
     """Rows in a table's Parquet folder (hidden files skipped), -1 when it is missing."""
     folder = root / table

@@ -1,0 +1,193 @@
+"""HTML page -> article fields: declared metadata, structural fallbacks, boilerplate and hostile input."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from transforms.html import extract_html
+from transforms.html_authors import clean_authors
+from transforms.html_dates import parse_date
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+KEYS = {"title", "authors", "published_at", "body", "url", "outlet_name", "tags", "language"}
+UTC = dt.timezone.utc
+
+
+def load(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def assert_declared_types(record: dict) -> None:
+    assert set(record) == KEYS
+    assert record["title"] is None or isinstance(record["title"], str)
+    assert isinstance(record["authors"], list) and all(isinstance(a, str) for a in record["authors"])
+    published = record["published_at"]
+    assert published is None or (isinstance(published, dt.datetime) and published.utcoffset() == dt.timedelta(0))
+    assert isinstance(record["body"], str)
+    assert record["url"] is None or isinstance(record["url"], str)
+    assert record["outlet_name"] is None or isinstance(record["outlet_name"], str)
+    assert isinstance(record["tags"], list) and all(isinstance(t, str) for t in record["tags"])
+    assert record["language"] is None or isinstance(record["language"], str)
+
+
+# --- declared metadata -------------------------------------------------------------------------
+
+def test_jsonld_graph_gives_title_authors_date_outlet():
+    record = extract_html(load("jsonld_article.html"))
+    assert record["title"] == "Harbour bridge reopens after repairs"
+    assert record["authors"] == ["Maria Lopez", "Tom O'Neill"]
+    assert record["published_at"] == dt.datetime(2024, 3, 5, 8, 30, tzinfo=UTC)
+    assert record["outlet_name"] == "The Coastal Gazette"
+    assert record["language"] == "en"
+    assert record["tags"][:2] == ["harbour", "bridges"] and "transport" in record["tags"]
+
+
+def test_canonical_url_is_returned_raw_over_given_url():
+    record = extract_html(load("jsonld_article.html"), url="https://mirror.test/copy")
+    assert record["url"] == "https://example-gazette.test/news/harbour-bridge-reopens?utm_source=x"
+
+
+def test_opengraph_only_page():
+    record = extract_html(load("opengraph_only.html"))
+    assert record["title"] == "Library extends opening hours for exam season"
+    assert record["url"] == "https://town-news.test/library-hours"
+    assert record["outlet_name"] == "Town News"
+    assert record["language"] == "fr"
+    assert record["tags"] == ["libraries", "education"]
+    assert record["authors"] == ["Jane Smith"]
+    # A date without a time is midnight UTC of that date.
+    assert record["published_at"] == dt.datetime(2023, 11, 2, tzinfo=UTC)
+
+
+def test_no_metadata_falls_back_to_h1_byline_and_paragraphs():
+    page = """<html><body><div id="top"><a href="/">Home</a></div>
+      <h1>Volunteers clear three tonnes of litter from the river</h1>
+      <span class="author-name">By Priya Natarajan</span>
+      <time datetime="2022-06-14T18:00:00-04:00">June 14</time>
+      <div><p>More than two hundred volunteers spent Saturday pulling litter from the banks of the river.</p>
+      <p>Organisers said the haul included shopping trolleys, tyres and a surprising number of bicycles.</p></div>
+      </body></html>"""
+    record = extract_html(page, url="https://river.test/story")
+    assert record["title"] == "Volunteers clear three tonnes of litter from the river"
+    assert record["authors"] == ["Priya Natarajan"]
+    assert record["published_at"] == dt.datetime(2022, 6, 14, 22, 0, tzinfo=UTC)
+    assert record["url"] == "https://river.test/story"
+    assert record["language"] is None
+    assert record["body"].startswith("More than two hundred volunteers")
+    assert "\n\nOrganisers said" in record["body"]
+
+
+def test_title_site_suffix_is_dropped_when_no_h1_agrees():
+    page = "<html><head><title>Rates held steady again | Money Daily</title></head><body><p>x</p></body></html>"
+    assert extract_html(page)["title"] == "Rates held steady again"
+
+
+@pytest.mark.parametrize("byline, expected", [
+    (["By Staff | Updated 3pm"], []),
+    (["By John Smith and Jane Doe"], ["John Smith", "Jane Doe"]),
+    (["Jane Doe, Senior Reporter"], ["Jane Doe"]),
+    (["By Alice Brown Published 3:15 p.m. ET Dec. 22, 2023"], ["Alice Brown"]),
+    (["https://www.facebook.com/someone"], []),
+    (["The Associated Press"], ["The Associated Press"]),
+    (["Sam Lee, Associated Press"], ["Sam Lee"]),
+    (["George T. Conway III"], ["George T. Conway III"]),
+])
+def test_bylines_keep_names_and_drop_junk(byline, expected):
+    assert clean_authors(byline) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023-12-22T15:04:05-05:00", dt.datetime(2023, 12, 22, 20, 4, 5, tzinfo=UTC)),
+    ("2023-12-22", dt.datetime(2023, 12, 22, tzinfo=UTC)),
+    ("Dec. 22, 2023 3:15 PM EST", dt.datetime(2023, 12, 22, 20, 15, tzinfo=UTC)),
+    ("22 December 2023", dt.datetime(2023, 12, 22, tzinfo=UTC)),
+    ("1703275200", dt.datetime(2023, 12, 22, 20, 0, tzinfo=UTC)),
+    ("not a date", None),
+    ("2023-02-30", None),
+])
+def test_dates_parse_to_utc(text, expected):
+    assert parse_date(text) == expected
+
+
+# --- body ------------------------------------------------------------------------------------
+
+def test_body_excludes_boilerplate_and_scripts():
+    body = extract_html(load("jsonld_article.html"))["body"]
+    assert body.split("\n\n") == [
+        "The harbour bridge reopened to traffic on Tuesday morning after eight months of structural repairs.",
+        "Engineers replaced forty corroded cables and resurfaced the entire deck, the council said in a statement.",
+        "Commuters had faced detours of up to forty minutes while the crossing was closed to all vehicles.",
+        "“It is a relief for everyone who lives on the north shore,” said one resident who crosses it daily.",
+    ]
+    for junk in ("Share on", "Sign up", "Related", "ferry", "Photo", "Great news", "Copyright", "tracking", "color"):
+        assert junk not in body
+
+
+def test_sidebar_links_are_not_body():
+    body = extract_html(load("opengraph_only.html"))["body"]
+    assert len(body.split("\n\n")) == 3 and "Most read" not in body
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+def test_deeply_nested_html_does_not_raise():
+    depth = 20_000
+    page = "<html><body>" + "<div>" * depth + "<p>deep text here</p>" + "</div>" * depth + "</body></html>"
+    assert_declared_types(extract_html(page))
+    assert_declared_types(extract_html("<span>" * depth + "x"))
+
+
+@pytest.mark.parametrize("raw", [b"", "", b"\x00\xff\xfe\x00garbage\x80\x81", bytes(range(256)) * 40, "   ",
+                                 b"<html", b"<?xml version='1.0'?><x/>", None, 12345])
+def test_garbage_input_gives_empty_record(raw):
+    record = extract_html(raw)
+    assert_declared_types(record)
+
+
+def test_broken_jsonld_is_ignored():
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+            '<meta property="og:title" content="Fallback title works"></head><body><p>x</p></body></html>')
+    assert extract_html(page)["title"] == "Fallback title works"
+
+
+# --- charsets --------------------------------------------------------------------------------
+
+def test_declared_charset_is_honoured():
+    page = '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 prices rise</title></head></html>'
+    assert extract_html(page.encode("latin-1"))["title"] == "Café prices rise"
+
+
+def test_utf8_bom_and_undeclared_utf8():
+    page = "<html><head><title>Ärzte warnen</title></head></html>"
+    assert extract_html(b"\xef\xbb\xbf" + page.encode("utf-8"))["title"] == "Ärzte warnen"
+    assert extract_html(page.encode("utf-8"))["title"] == "Ärzte warnen"
+
+
+def test_undeclared_non_utf8_falls_back_to_cp1252():
+    page = "<html><head><title>“Smart” quotes</title></head></html>".encode("cp1252")
+    assert extract_html(page)["title"] == "“Smart” quotes"
+
+
+def test_string_input_with_xml_declaration():
+    page = '<?xml version="1.0" encoding="utf-8"?><html><head><title>Déjà vu</title></head></html>'
+    assert extract_html(page)["title"] == "Déjà vu"
+
+
+# --- property ----------------------------------------------------------------------------------
+
+_TAGS = st.sampled_from(["p", "div", "script", "style", "h1", "article", "nav", "time", "a", "span", "title", "meta"])
+_fragment = st.recursive(
+    st.text(max_size=30),
+    lambda inner: st.builds(lambda t, body: f"<{t}>{body}</{t}>", _TAGS, inner) | st.lists(inner, max_size=4).map("".join),
+    max_leaves=20,
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400), _fragment,
+                 _fragment.map(lambda s: f'<script type="application/ld+json">{s}</script>{s}')))
+def test_extract_html_never_raises_and_returns_declared_types(raw):
+    assert_declared_types(extract_html(raw))

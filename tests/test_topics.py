@@ -1,0 +1,196 @@
+"""Category topics, key phrases and topic ids on small hand-written articles."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms.keyphrases import key_phrases, normalize_phrase
+from transforms.model import TopicScore
+from transforms.topics import CATEGORIES, categorize, topic_id
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+SEED = SHARED / "corpora" / "seed" / "000_c1bec33327534004.txt"
+
+ARTICLES = [
+    ("sport", "United beat Chelsea to reach cup final",
+     "The striker scored twice in the second half as the home side won 3-1. The manager praised "
+     "his players after the match and said the team would be ready for the final at the stadium."),
+    ("economy, business and finance", "Shares fall as profits slide at carmaker",
+     "The company reported a quarterly net profit well below analysts' forecasts. Investors sold "
+     "the stock after the chief executive warned of weaker sales and rising costs. Inflation and "
+     "interest rates weighed on the market."),
+    ("politics", "Senate passes budget bill after long debate",
+     "Lawmakers voted 52-48 in favour of the bill. Republicans and Democrats clashed over the "
+     "measure before the election, and the White House said the president would sign it. The "
+     "opposition leader called it a defeat for voters."),
+    ("science and technology", "New smartphone chip speeds up AI apps",
+     "The chipmaker said its processor runs machine learning software on the device. Engineers "
+     "expect users to download apps that use artificial intelligence, and the internet giant "
+     "will ship the technology in its next laptop."),
+    ("arts, culture, entertainment and media", "Actress wins Oscar for debut film",
+     "The actress, who starred in the drama, thanked the director and cast at the ceremony. The "
+     "movie was a box office hit and its soundtrack topped the album chart."),
+    ("health", "Hospital admissions rise as flu outbreak spreads",
+     "Doctors and nurses said patients with symptoms should stay home. Health officials urged "
+     "people to get the vaccine, and the disease has put pressure on intensive care units."),
+    ("weather", "Heatwave to bring record temperatures this weekend",
+     "Forecasters at the Met Office said temperatures could reach 38 degrees Celsius. Thunderstorms "
+     "and heavy rain may follow, with a weather warning in place for the south."),
+    ("crime, law and justice", "Man jailed for murder of shopkeeper",
+     "A jury found him guilty after a two-week trial. The judge sentenced him to life in prison "
+     "and said the stabbing was brutal. Police said the victim was attacked during a robbery."),
+    ("religion", "Pope calls for peace in Easter sermon",
+     "Speaking to pilgrims at the Vatican, the pope urged Catholics and people of every faith to "
+     "pray. Bishops and priests joined the service in the church."),
+    ("education", "Teachers warn over exam changes",
+     "Head teachers said pupils would struggle with the new curriculum. Schools and universities "
+     "want more funding, and students fear tuition fees will rise."),
+    ("environment", "Emissions rise despite climate pledges",
+     "Carbon dioxide emissions from fossil fuels hit a record, scientists said. Environmental groups "
+     "warned that global warming threatens biodiversity and called for more renewable energy."),
+    ("conflict, war and peace", "Troops advance as ceasefire collapses",
+     "Rebel militias fired artillery and missiles at army positions. The military said soldiers "
+     "repelled the offensive, and peace talks were suspended after airstrikes hit the city."),
+    ("disaster, accident and emergency incident", "Earthquake kills dozens, rescuers search rubble",
+     "The magnitude 7.1 quake collapsed buildings. Rescue teams pulled survivors from the debris "
+     "and the death toll is expected to rise, emergency services said."),
+]
+
+
+@pytest.mark.parametrize("expected, title, body", ARTICLES, ids=[a[0].split(",")[0] for a in ARTICLES])
+def test_hand_written_article_gets_expected_top_category(expected, title, body):
+    assert categorize(title, body)[0].label == expected
+
+
+def test_categories_are_the_17_iptc_top_level_labels():
+    assert len(CATEGORIES) == 17 == len(set(CATEGORIES))
+    assert "economy, business and finance" in CATEGORIES and all(c == c.lower() for c in CATEGORIES)
+
+
+def test_categorize_ranks_best_first_and_links_only_known_categories():
+    topics = categorize(ARTICLES[0][1], ARTICLES[0][2])
+    scores = [t.score for t in topics]
+    assert scores == sorted(scores, reverse=True)
+    assert all(isinstance(t, TopicScore) and t.kind == "category" and t.label in CATEGORIES for t in topics)
+    assert all(0 < s <= 1 for s in scores)
+
+
+def test_empty_article_still_gets_one_category():
+    topics = categorize("", "")
+    assert len(topics) == 1 and topics[0].label in CATEGORIES
+
+
+def test_mixed_article_links_a_second_category():
+    body = ("The striker was jailed after a jury found him guilty of assault. The judge said the "
+            "player, who scored in the cup final, would miss the season. His club and team-mates "
+            "were shocked, the coach said after the trial at the crown court.")
+    labels = [t.label for t in categorize("Footballer jailed for assault", body)]
+    assert set(labels[:2]) == {"sport", "crime, law and justice"}
+
+
+def test_categorize_is_deterministic():
+    title, body = ARTICLES[2][1], ARTICLES[2][2]
+    assert categorize(title, body) == categorize(title, body)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Prisoner swaps", "prisoner swap"),
+    ("prisoner  swap", "prisoner swap"),
+    ("  \u201cGrain exports\u201d ", "grain export"),
+    ("Russia\u2019s annexation", "russia annexation"),
+    ("the workers' pensions", "the workers pension"),
+    ("policies", "policy"),
+    ("taxes", "tax"),
+    ("news", "news"),
+    ("crisis", "crisis"),
+    ("Brittney Griner", "brittney griner"),
+    ("Serena Williams", "serena williams"),
+    ("United States", "united states"),
+    ("women", "woman"),
+])
+def test_normalize_phrase(raw, expected):
+    assert normalize_phrase(raw) == expected
+
+
+@pytest.mark.parametrize("kind, label, expected", [
+    ("category", "economy, business and finance", "category:economy-business-and-finance"),
+    ("category", "politics", "category:politics"),
+    ("keyphrase", "prisoner swap", "keyphrase:prisoner-swap"),
+    ("keyphrase", "caf\u00e9", "keyphrase:cafe"),
+])
+def test_topic_id_is_a_readable_slug(kind, label, expected):
+    assert topic_id(kind, label) == expected
+
+
+def test_topic_id_keeps_non_latin_labels_distinct():
+    a, b = topic_id("keyphrase", "\u5317\u4eac"), topic_id("keyphrase", "\u4e0a\u6d77")
+    assert a != b and a.startswith("keyphrase:")
+
+
+def test_same_phrase_in_two_articles_has_one_id():
+    first = {t.label for t in key_phrases("Grain deal", "The grain deal lets ships leave. The grain deal "
+                                                        "was signed by both sides. Grain exports resumed.")}
+    second = {t.label for t in key_phrases("Ships sail under grain deals",
+                                           "Under the grain deals, grain exports rose. Traders welcomed "
+                                           "the grain deals and said grain exports would grow.")}
+    assert "grain deal" in first and "grain deal" in second
+    assert topic_id("keyphrase", "grain deal") in {topic_id("keyphrase", p) for p in second}
+
+
+BLOCKADE = ("Turkey brokers grain deal as Ukraine blockade eases",
+            "Ukrainian grain exports resumed on Monday after Turkey brokered a grain deal with Russia. "
+            "President Volodymyr Zelensky said the first ships carrying grain left Odesa.\n\n"
+            "\"This is a good day,\" Zelensky said. Russian Foreign Minister Sergei Lavrov said Moscow "
+            "would honour the grain deal. Zelensky warned that the blockade of Black Sea ports had "
+            "pushed up food prices.\n\nLavrov said the blockade would end if sanctions were eased. "
+            "Analysts said grain exports could reach five million tonnes a month, easing food prices.")
+
+
+def test_key_phrases_finds_names_and_topic_phrases():
+    phrases = key_phrases(*BLOCKADE)
+    labels = [p.label for p in phrases]
+    assert 3 <= len(labels) <= 10
+    assert "volodymyr zelensky" in labels and "sergei lavrov" in labels
+    assert "grain deal" in labels and "grain export" in labels
+    assert all(p.kind == "keyphrase" and 0 < p.score <= 1 for p in phrases)
+    assert phrases[0].score == 1.0
+    assert all(normalize_phrase(label) == label or " " in label for label in labels)
+
+
+def test_key_phrases_respects_max_and_is_stable():
+    assert len(key_phrases(*BLOCKADE, max_phrases=3)) == 3
+    assert key_phrases(*BLOCKADE) == key_phrases(*BLOCKADE)
+
+
+def test_key_phrases_depend_only_on_the_article():
+    before = key_phrases(*BLOCKADE)
+    for _, title, body in ARTICLES:  # other articles in between change nothing
+        key_phrases(title, body)
+        categorize(title, body)
+    assert key_phrases(*BLOCKADE) == before
+
+
+def test_key_phrases_of_empty_article_is_empty():
+    assert key_phrases("", "") == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared corpora not available")
+def test_seed_article_is_politics_or_conflict_with_recognisable_phrases():
+    text = SEED.read_text(encoding="utf-8")
+    title = re.search(r"^# (.*)$", text, re.M).group(1)
+    body = text.split(title, 1)[1].split("Original url:")[0]
+    assert categorize(title, body)[0].label in {"politics", "conflict, war and peace"}
+    labels = {p.label for p in key_phrases(title, body)}
+    recognisable = {"antony blinken", "sergei lavrov", "brittney griner", "paul whelan", "viktor bout",
+                    "vladimir putin", "ukraine", "russia", "annexation", "grain"}
+    assert len(labels & recognisable) >= 3
+
+
+def test_sentence_openers_and_job_titles_are_not_names():
+    body = ("Residents fled when the earthquake struck. The earthquake damaged the town hall, said "
+            "Mayor John Smith. Smith said the earthquake was the worst he had seen. #PrayForTown")
+    labels = [p.label for p in key_phrases("Quake hits town", body)]
+    assert "john smith" in labels and "earthquake" in labels
+    assert not {"residents", "mayor john smith", "smith", "prayfortown"} & set(labels)
