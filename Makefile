@@ -5,6 +5,8 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 DATA    ?= data
+WATCH   ?= samples
+PREFECT_PORT ?= 4200
 
 .PHONY: help venv run test eval bench bench-peer serve clean
 
@@ -38,6 +40,20 @@ bench: $(STAMP)  ## throughput, memory and scaling on the AllSides corpus (write
 
 bench-peer: $(STAMP)  ## the spaCy + textacy peer on the same articles, in its own venv
 	$(BIN)/python -m tests.benchmarks.bench_peer --shared $(SHARED)
+
+serve: $(STAMP)  ## local Prefect server (UI http://127.0.0.1:4200) + hourly runs of WATCH (default samples)
+	@mkdir -p $(DATA)/.prefect
+	@export PREFECT_HOME="$(abspath $(DATA))/.prefect" PREFECT_SERVER_ANALYTICS_ENABLED=false; \
+	$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > $(DATA)/.prefect/server.log 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null; wait $$server' EXIT INT TERM; \
+	echo "starting the Prefect server (log: $(DATA)/.prefect/server.log) ..."; \
+	for i in $$(seq 180); do \
+	  $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(PREFECT_PORT)/api/health', timeout=2)" 2>/dev/null && break; \
+	  kill -0 $$server 2>/dev/null || { echo "the Prefect server exited; see $(DATA)/.prefect/server.log"; exit 1; }; \
+	  sleep 1; \
+	done; \
+	echo "Prefect UI: http://127.0.0.1:$(PREFECT_PORT)"; \
+	PREFECT_API_URL=http://127.0.0.1:$(PREFECT_PORT)/api $(BIN)/wirehouse serve $(WATCH) --data-dir $(DATA) $(SERVE_ARGS)
 
 clean:  ## remove the venv and the default data dir
 	rm -rf $(VENV) $(DATA)

@@ -120,7 +120,8 @@ def stage_rejects(staging: Path, rows: list[dict], now: datetime, lineage: dict)
     """
     stager = _Stager(staging, "fetch")
     stager.add("rejects", [{"source_uri": r["source_uri"], "reason": r["reason"],
-                            "detail": (r.get("detail") or "")[:500], "input_path": r.get("input_path") or r["source_uri"],
-                            "rejected_at": now, "_seq": seq, **lineage} for seq, r in enumerate(rows)])
+                            "detail": (r.get("detail") or "")[:500],
+                            "input_path": r.get("input_path") or r["source_uri"], "rejected_at": now, "_seq": seq,
+                            **lineage} for seq, r in enumerate(rows)])
     stager.flush()
     return len(rows)

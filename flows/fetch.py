@@ -156,7 +156,7 @@ class Fetcher:
                 self._robots[origin] = self._load_robots(origin)
         rules = self._robots[origin]
         if isinstance(rules, _Failed):
-            raise rules
+            raise _Failed(rules.reason, rules.detail)  # a fresh exception per URL, not one shared by threads
         return rules
 
     def _load_robots(self, origin: str) -> RobotFileParser | _Failed:
@@ -196,7 +196,8 @@ class Fetcher:
                 return result
             hops += 1
             if hops > self.s.max_redirects:
-                raise _Failed("too_many_redirects", f"{start}: more than {self.s.max_redirects} redirects (last to {url})")
+                raise _Failed("too_many_redirects",
+                              f"{start}: more than {self.s.max_redirects} redirects (last to {url})")
             url = result
 
     def _send(self, url: str, headers: dict, cap: int) -> FetchResult | str:

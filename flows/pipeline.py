@@ -14,6 +14,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from flows.batch import stage_rejects
 from flows.lock import data_dir_lock
 from flows.plan import Plan, make_plan
+from flows.run_report import collect_batches, publish_failure, publish_run_tables, rejects_by_reason
 from flows.pool import batch_pool, run_batch
 from flows.settings import Settings, pipeline_version
 from flows.testhooks import pause_at
@@ -83,7 +84,9 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
     if settings.overrides.exists():
         overrides = parse_overrides(settings.overrides.read_text(encoding="utf-8"))
     session = WriteSession(settings.warehouse)
+    t = perf_counter()
     con = session.open()
+    run["seconds"]["warehouse_copy"] = perf_counter() - t  # the copy-swap's copy grows with the warehouse
     try:
         con.execute("begin")
         t = perf_counter()
@@ -91,14 +94,18 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
                               reprocess)
         changed = any(counts["added"].values()) or any(counts["replaced"].values())
         if changed or overrides is not None:
+            t_relink = perf_counter()
             relink_people(con, overrides)
+            run["seconds"]["relink"] = perf_counter() - t_relink
             rebuild_topics(con, [(topic_id("category", c), c) for c in CATEGORIES], run["run_id"], run["version"])
         per_file = run["per_file"]
         update_sources(con, [(p, size, mtime, h, per_file.get(p, [0, 0])[0], per_file.get(p, [0, 0])[1],
                               run["run_id"], run["version"]) for p, size, mtime, h in plan.process + plan.skipped
                              if h])
         run["seconds"]["load"] = perf_counter() - t
+        t = perf_counter()
         checks = run_checks(con)
+        run["seconds"]["checks"] = perf_counter() - t
         raise_on_failures(checks)
         _record_run(con, run, plan, counts, status="succeeded")
         con.execute("commit")
@@ -129,15 +136,23 @@ def record_failure(settings: Settings, run: dict, plan: Plan | None, error: str)
     session = WriteSession(settings.warehouse)
     con = session.open()
     try:
-        _record_run(con, run, plan, {}, status="failed", error=error)
+        # Parquet mirrored the warehouse before this run: then only `runs` needs rewriting.
+        mirrored = exported_generation(settings.parquet) == _latest_run(con)
+        if con.execute("select count(*) from runs where run_id = ?", [run["run_id"]]).fetchone()[0]:
+            # Its load was swapped in and a later step (the export) failed: keep the counts.
+            con.execute("update runs set status = 'failed', error = ?, finished_at = ? where run_id = ?",
+                        [error, datetime.now(timezone.utc), run["run_id"]])
+        else:
+            _record_run(con, run, plan, {}, status="failed", error=error)
         session.publish()
     except BaseException:
         session.discard()
         raise
+    if not mirrored:  # leave _state.json lagging, so the next run's recover rewrites every table
+        return
     con = read_only(settings.warehouse)
     try:
-        export_tables(con, settings.parquet, ["runs"], run["run_id"]) if exported_generation(
-            settings.parquet) else None
+        export_tables(con, settings.parquet, ["runs"], run["run_id"])
     finally:
         con.close()
 
@@ -200,7 +215,7 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
                 stage_rejects(staging, scraped["rejects"], started, {"run_id": run["run_id"],
                                                                      "pipeline_version": run["version"]})
             with batch_pool(processes if len(specs) > 1 else 0):
-                results = [f.result() for f in transform_batch.map(specs)] if specs else []
+                results = collect_batches(list(transform_batch.map(specs)), logger) if specs else []
             run["seconds"]["transform_wall"] = perf_counter() - t
             for r in results:
                 for k, v in r["seconds"].items():
@@ -222,6 +237,7 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
                 record_failure(settings, run, plan, f"{type(e).__name__}: {e}"[:1000])
             except Exception as again:  # e.g. the disk is still full: report the first error, not this one
                 logger.warning("could not record the failed run: %s: %s", type(again).__name__, again)
+            publish_failure(run["run_id"], f"{type(e).__name__}: {e}"[:1000])
             raise
         finally:
             shutil.rmtree(settings.staging / run["run_id"], ignore_errors=True)
@@ -232,6 +248,7 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
                "nulled": run["nulled"], "seconds": run["seconds"], "tables": rows,
                "checks": loaded["checks"] + parity}
     _publish_artifacts(summary)
+    publish_run_tables(run["run_id"], run["seconds"], rejects_by_reason(settings.warehouse, run["run_id"]))
     logger.info("run %s: %s", run["run_id"], ", ".join(f"{r['table']}={r['rows']}" for r in rows))
     return summary
 

@@ -93,7 +93,7 @@ def fetch_batch(fetcher: Fetcher, urls: list[str]) -> dict:
 def scrape(urls: list[str], feeds: list[str], sitemaps: list[str], data_dir: str,
            fetch: FetchSettings | None = None) -> dict:
     """Fetch pages (given, or listed by feeds and sitemaps) and load them; returns the run summary."""
-    from flows.commands import task_runner
+    from flows.commands import local_processes, task_runner
     from flows.pipeline import pipeline
 
     fetch = fetch or FetchSettings()
@@ -119,8 +119,9 @@ def scrape(urls: list[str], feeds: list[str], sitemaps: list[str], data_dir: str
     scraped = {"origins": {p["path"]: {"source_uri": p["source_uri"], "url": p["url"]} for p in pages},
                "rejects": rejects, "urls": attempted + targets,
                "sources": [*urls, *(f"feed:{f}" for f in feeds), *(f"sitemap:{s}" for s in sitemaps)]}
-    runner = task_runner("local", None, settings.workers, small=len(pages) < 200)
-    summary = pipeline.with_options(task_runner=runner)(
-        inputs=[p["path"] for p in pages], data_dir=data_dir, command="scrape", scraped=scraped)
+    small = len(pages) < 200  # worker processes cost more than they save on a few pages
+    summary = pipeline.with_options(task_runner=task_runner("local", None, settings.workers, small))(
+        inputs=[p["path"] for p in pages], data_dir=data_dir, command="scrape", scraped=scraped,
+        processes=local_processes("local", settings.workers, small))
     summary["fetch"] = {**counts, "urls": len(targets), "rejects": len(rejects)}
     return summary

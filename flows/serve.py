@@ -45,9 +45,12 @@ def load_config(path: Path | None) -> dict:
     if path is None:
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise UserError(f"cannot read serve config {path}: {e}", EXIT_USAGE) from None
+    # Relative paths in the file mean relative to the file, wherever serve is started from.
+    config["paths"] = [str(path.resolve().parent / p) for p in config.get("paths", [])]
+    return config
 
 
 def _schedule(cron: str, tz: str | None, interval: float | None):

@@ -67,3 +67,13 @@ def cli(prefect_api, capsys):
 def data_dir(tmp_path):
     """A fresh, empty data dir."""
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def samples_warehouse(prefect_api, tmp_path_factory):
+    """A data dir loaded once from samples/ by `wirehouse run`; tests must only read it."""
+    from flows.cli import main
+
+    data = tmp_path_factory.mktemp("samples-warehouse") / "data"
+    assert main(["run", str(SAMPLES), "--data-dir", str(data)]) == 0
+    return data

@@ -68,11 +68,11 @@ class _Server(ThreadingHTTPServer):
 class Site:
     """The running server: `base` URL, `hits` per path, and `flaky_failures` 503s before /flaky answers."""
 
-    def __init__(self, slow_seconds: float = 2.0, big_bytes: int = 200_000):
+    def __init__(self, slow_seconds: float = 2.0, big_bytes: int = 200_000, robots_status: int = 200):
         self.hits: Counter = Counter()
         self.headers_seen: dict[str, dict] = {}
         self.flaky_failures = 1
-        self.slow_seconds, self.big_bytes = slow_seconds, big_bytes
+        self.slow_seconds, self.big_bytes, self.robots_status = slow_seconds, big_bytes, robots_status
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -93,7 +93,7 @@ class Site:
         html = {"Content-Type": "text/html; charset=utf-8"}
         xml = {"Content-Type": "application/xml"}
         if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, ROBOTS.encode()
+            return self.robots_status, {"Content-Type": "text/plain"}, ROBOTS.encode()
         if path in PAGES:
             return 200, html, PAGES[path].encode()
         if path == "/feed.xml":
@@ -135,7 +135,7 @@ class Site:
             return 200, {**html, "ETag": '"v1"', "Last-Modified": "Fri, 01 Mar 2024 10:00:00 GMT"}, \
                 PAGES["/news/a.html"].encode()
         if path == "/latin1.html":
-            page = "<html><head><title>Caf\u00e9</title></head><body><article><p>Caf\u00e9 cr\u00e8me</p></article></body></html>"
+            page = "<html><head><title>Caf\u00e9</title></head><body><p>Caf\u00e9 cr\u00e8me</p></body></html>"
             return 200, {"Content-Type": "text/html; charset=iso-8859-1"}, page.encode("latin-1")
         return 404, html, b"<html><body>not found</body></html>"
 

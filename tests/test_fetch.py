@@ -86,6 +86,11 @@ def test_html_page_is_not_a_feed():
         feed_links(b"<html><body><p>hello</p></body></html>", "http://x.test/")
 
 
+def test_feed_text_is_never_taken_for_a_file_name():
+    with pytest.raises(FeedError):
+        feed_links("/etc/hostname", "http://x.test/")
+
+
 def test_sitemap_index_lists_children_and_news_sitemap_lists_pages():
     index = parse_sitemap(sitemap_index("http://x.test", ["/s1.xml"]).encode(), "http://x.test/sitemap.xml")
     assert index.children == ["http://x.test/s1.xml"] and index.pages == []
@@ -228,3 +233,24 @@ def test_retries_back_off_exponentially_with_jitter(site, tmp_path):
         f._sleep = pauses.append
         f.fetch_page(site.url("/broken.html"))
     assert len(pauses) == 2 and 1.0 <= pauses[0] <= 2.0 and 2.0 <= pauses[1] <= 4.0
+
+
+def test_address_checked_again_after_connecting(site, tmp_path, monkeypatch):
+    # DNS rebinding: the name looked public when checked, but the connection reached loopback.
+    import flows.fetch as fetch
+
+    monkeypatch.setattr(fetch, "resolve", lambda host, port: ["93.184.216.34"])
+    with Fetcher(replace(FAST, allow_private=False), RawCache(tmp_path)) as f:
+        r = f.fetch_page(site.url("/news/a.html").replace("127.0.0.1", "localhost"))
+    assert r.reason == "private_address" and "127.0.0.1" in r.detail
+
+
+@pytest.mark.parametrize("robots_status, reason", [
+    (404, None),  # no robots.txt: everything allowed
+    (403, None),  # RFC 9309: any 4xx means no restrictions
+    (503, "robots_unreachable"),  # a robots.txt that errors blocks the site for the run
+])
+def test_robots_txt_status_decides_whether_the_site_may_be_crawled(tmp_path, robots_status, reason):
+    with Site(robots_status=robots_status) as other, Fetcher(FAST, RawCache(tmp_path)) as f:
+        r = f.fetch_page(other.url("/private/secret.html"))
+    assert r.reason == reason

@@ -160,3 +160,41 @@ def test_seed_article_yields_exactly_its_six_people_with_roles():
         "Paul Whelan": "former Marine",
         "Viktor Bout": "convicted Russian arms smuggler",
     }
+
+
+def test_regnal_title_stays_part_of_a_one_word_name():
+    assert names("", "King Salman received Crown Prince Mohammed bin Salman. Pope Francis wrote.") == [
+        "King Salman", "Mohammed bin Salman", "Pope Francis"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Why Mitt Romney Won", ["Mitt Romney"]),  # a headline verb ends the name
+        ("Continued Below", []),
+        ("FoxNews.com said the report was wrong.", []),  # a web address, not a person
+        ("The photo by Kirt Dozier-USA ran on Monday.", []),  # a photo credit's agency
+        ("George W Bush spoke first.", ["George W Bush"]),  # a middle initial without its period
+        ("Todd Park said the site works.", ["Todd Park"]),  # an org word as a surname, with a cue
+        ("They walked in Hyde Park on Sunday.", []),
+        ("Sen. Ron Johnson (R. Wis.) voted no.", ["Ron Johnson"]),  # party and state, not a name
+        ("Lee Cheuk - yan of the Labour Party spoke.", ["Lee Cheuk-yan"]),  # tokenized hyphen
+        ("Organisers of the Together Against Trump protest met.", []),  # a function word inside
+        ("U.S. Central Command said it would act.", []),
+    ],
+)
+def test_run_boundaries_and_non_names(body, expected):
+    assert names("", body) == expected
+
+
+def test_speech_verb_once_makes_every_lone_mention_count():
+    body = "Mueller met them on Monday. The vote was close, Mueller said."
+    p = person("", body, "Mueller")
+    assert p.mention_count == 2 and p.first_offset == 0
+
+
+def test_verdicts_do_not_depend_on_articles_read_before():
+    cue = "Supply Management said prices rose."
+    common = "Supply Management rules were discussed; supply and management matter."
+    first = [names("", cue), names("", common)]
+    assert [names("", cue), names("", common)] == first == [["Supply Management"], []]

@@ -153,3 +153,34 @@ def test_sql_output_formats(cli, data_dir, samples, fmt, check):
     cli("run", samples / "plain-headline.txt", "--data-dir", data_dir)
     r = cli("sql", "select title, 1 as n from articles", "--format", fmt, "--data-dir", data_dir)
     assert r.status == 0 and check(r.out)
+
+
+SEED_PEOPLE = [
+    ("Antony Blinken", "US Secretary of State"), ("Sergei Lavrov", "Russian Foreign Minister"),
+    ("Brittney Griner", "basketball star"), ("Paul Whelan", "former Marine"),
+    ("Viktor Bout", "convicted Russian arms smuggler"), ("Vladimir Putin", "Russian President"),
+]
+
+
+def test_seed_people_quotes_and_topics_in_the_warehouse(cli, data_dir):
+    assert cli("run", SAMPLES / "seed-moscow-times.txt", "--data-dir", data_dir).status == 0
+    people = cli("sql", "select p.name, ap.role from article_people ap join people p using (person_id) "
+                 "order by p.name", "--format", "json", "--data-dir", data_dir).out
+    assert sorted((r["name"], r["role"]) for r in map(json.loads, people.splitlines())) == sorted(SEED_PEOPLE)
+    quotes = [json.loads(line) for line in cli(
+        "sql", "select p.name, q.kind, q.text, q.start, q.\"end\", a.body from quotes q "
+        "left join people p using (person_id) join articles a using (article_id) order by q.start",
+        "--format", "json", "--data-dir", data_dir).out.splitlines()]
+    assert {q["name"] for q in quotes} == {"Antony Blinken"}
+    texts = [q["text"] for q in quotes]
+    assert "I can't give you an assessment of whether I think things are any more or less likely." in texts
+    assert "sham referendums" in texts and any(t.startswith("gobbling up as much Ukrainian territory") for t in texts)
+    assert {q["kind"] for q in quotes if q["text"] == "sham referendums"} == {"partial"}
+    for q in quotes:  # offsets point at the quoted words in body
+        assert q["body"][q["start"]:q["end"]].replace("\n\n", " ") == q["text"]
+    top = json.loads(cli("sql", "select label from article_topics where kind = 'category' and rank = 1",
+                         "--format", "json", "--data-dir", data_dir).out)["label"]
+    assert top in ("politics", "conflict, war and peace")
+    n_phrases = json.loads(cli("sql", "select count(*) as n from article_topics where kind = 'keyphrase'",
+                               "--format", "json", "--data-dir", data_dir).out)["n"]
+    assert 3 <= n_phrases <= 10

@@ -180,7 +180,7 @@ def test_organizations_and_unnamed_sources_have_no_person(body, speaker_text):
     assert (q.speaker_text, q.speaker_name) == (speaker_text, None)
 
 
-def test_headline_word_in_title_is_not_read_from_body():
+def test_empty_body_has_no_quotes():
     assert quotes("", SMITH) == []
 
 

@@ -85,6 +85,8 @@ def test_urls_file_feed_and_arguments_together_with_every_failure_in_rejects(cli
     ("--feed", "file:///etc/passwd"),
     ("--urls-file", "/no/such/file.txt"),
     ("http://example.com/", "--delay", "-1"),
+    ("http://example.com/", "--concurrency", "0"),
+    ("http://user:secret@example.com/",),
 ])
 def test_scrape_usage_errors_exit_2_with_one_line(cli, args, data_dir):
     r = cli("scrape", *args, "--data-dir", data_dir)

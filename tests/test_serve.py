@@ -134,3 +134,22 @@ def test_serve_with_nothing_to_serve_is_a_usage_error(tmp_path, capsys):
 
     assert main(["serve", "--data-dir", str(tmp_path)]) == 2
     assert "nothing to serve" in capsys.readouterr().err
+
+
+def test_config_file_gives_watched_paths_scrape_sources_and_a_zoned_cron(tmp_path):
+    from flows.cli import build_parser
+    from flows.serve import build_deployments, load_config
+
+    config = tmp_path / "serve.toml"
+    config.write_text('paths = ["inbox"]\ncron = "15 * * * *"\ntimezone = "Europe/Berlin"\n'
+                      '[scrape]\nfeeds = ["https://example.com/rss"]\n', encoding="utf-8")
+    args = build_parser().parse_args(["serve", "--config", str(config), "--sitemap", "https://example.com/s.xml",
+                                      "--data-dir", str(tmp_path / "data")])
+    run, scrape = build_deployments(args, load_config(config))
+    assert run.parameters["paths"] == [str(tmp_path / "inbox")]
+    assert run.entrypoint == "flows.serve.scheduled_run"
+    assert scrape.parameters["feeds"] == ["https://example.com/rss"]
+    assert scrape.parameters["sitemaps"] == ["https://example.com/s.xml"]
+    for deployment in (run, scrape):
+        schedule = deployment.schedules[0].schedule
+        assert (schedule.cron, schedule.timezone) == ("15 * * * *", "Europe/Berlin")

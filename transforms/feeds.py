@@ -46,6 +46,8 @@ def feed_links(data: bytes, base_url: str) -> list[str]:
     """Entry links of an RSS 0.9x/1.0/2.0 or Atom feed, in feed order, absolute, unique."""
     import feedparser
 
+    if isinstance(data, str):
+        data = data.encode("utf-8")  # feedparser reads a str as a URL or file name: never let it
     parsed = feedparser.parse(data, response_headers={"content-location": base_url})
     if not parsed.get("version") and not parsed.entries:
         raise FeedError("not an RSS or Atom feed")

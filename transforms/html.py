@@ -28,16 +28,27 @@ def extract_html(html: bytes | str, url: str | None = None) -> dict:
     root = parse_html(decode_html(html))
     if root is None:
         return _empty(url)
-    page = read_page(root, url)
+    try:
+        page = read_page(root, url)
+    except (ValueError, TypeError, RecursionError):
+        return _empty(url)
     record = {
-        "title": extract_title(page),
-        "authors": extract_authors(page),
-        "published_at": extract_date(page),
-        "url": extract_url(page),
-        "outlet_name": extract_outlet_name(page),
-        "tags": extract_tags(page),
-        "language": extract_language(page),
+        "title": _guarded(extract_title, page, None),
+        "authors": _guarded(extract_authors, page, []),
+        "published_at": _guarded(extract_date, page, None),
+        "url": _guarded(extract_url, page, url),
+        "outlet_name": _guarded(extract_outlet_name, page, None),
+        "tags": _guarded(extract_tags, page, []),
+        "language": _guarded(extract_language, page, None),
     }
     # Body last: it strips boilerplate from the tree in place.
-    record["body"] = choose_body(extract_body(root), page.ld.get("body"))
+    record["body"] = _guarded(lambda p: choose_body(extract_body(p.root), p.ld.get("body")), page, "")
     return record
+
+
+def _guarded(extract, page, default):
+    """extract(page), or default if it fails: one odd page element must not cost the other fields."""
+    try:
+        return extract(page)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, OverflowError):
+        return default

@@ -53,7 +53,7 @@ def clean_authors(raw: list[str]) -> list[str]:
         text = " ".join(text.split())
         text = _PREFIX.sub("", text)
         # "Android Intelligence By JR Raphael": a column name before the byline proper.
-        inner = re.search(r"\bBy\s+(?=[A-Z])", text)
+        inner = re.search(r"\b[Bb]y\s+(?=[A-Z])", text)
         if inner:
             text = text[inner.end():]
         text = _CUT.sub("", text)

@@ -3,38 +3,14 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
+from transforms.html_clean import clean_tree
 from transforms.html_document import text_of
 
-# Never article text; removed with their content before scoring.
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "figure",
-              "figcaption", "button", "select", "input", "textarea", "object", "embed", "canvas", "video",
-              "audio", "picture", "map", "dialog", "menu", "math", "head", "title", "link", "meta")
-# class/id words marking share bars, captions, related links, ads, comments, newsletter boxes and the like.
-_BOILER_WORDS = re.compile(
-    r"^(?:share|sharing|sharebar|social|socials|related|newsletter|newsletters|subscribe|subscription|signup|"
-    r"comment|comments|disqus|advert|advertisement|advertising|ad|ads|adslot|adunit|dfp|promo|promotion|"
-    r"caption|captions|credit|credits|breadcrumb|breadcrumbs|sidebar|cookie|cookies|consent|recommended|"
-    r"recommendations|recirc|recirculation|trending|popular|mostread|outbrain|taboola|footer|nav|navbar|"
-    r"navigation|menu|tags|bio|toolbar|modal|popup|sponsored|teaser|readmore|byline|bylines|dateline|timestamp|"
-    r"author|authors|embed|slideshow|masthead|newsletter|rail|widget|pagination|pager|print|tooltip|"
-    r"onetrust|gdpr|privacy|optanon|interstitial)$")
-_BOILER_ANY = re.compile(r"(?:^|[\s_:-])(?:" + _BOILER_WORDS.pattern[4:-2] + r")(?=$|[\s_:-])")
-# Whole class names that hide text from readers.
-_HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screenreader",
-                   "skip-link", "print-only", "is-hidden", "d-none", "hide"}
-# Words that mark the article's own containers: they override a boilerplate word in the same class list.
-_CONTENT_WORDS = re.compile(r"(?:article|body|content|main|story|post|entry|text|page|container|wrapper|"
-                            r"layout|grid|column|col|prose|rich)", re.I)
-_STRONG_WORDS = re.compile(r"comment|disqus|related|recirc|outbrain|taboola|newsletter|popular|trending", re.I)
 _BODY_CLASS = re.compile(r"(?:^|\s)(?:article[-_]?body|articlebody|story[-_]?body|entry[-_]content|post[-_]content|"
                          r"article[-_]content|story[-_]content|article__body|body[-_]text|article-text|story-text|"
                          r"content[-_]body|post[-_]body|rich[-_]text|editor[-_]content)(?:$|\s)", re.I)
 # How much non-prose text (menus, teasers, link lists) inside a block counts against it.
 _BAD_WEIGHT = 0.6
-_ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "search", "alert")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"}
 _BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "blockquote", "h2", "h3", "h4", "li"}
 _INLINE = {"a", "em", "strong", "b", "i", "span", "u", "br", "sup", "sub", "small", "abbr", "cite", "q", "mark",
@@ -47,65 +23,6 @@ _JUNK = re.compile(
 # Calls to action that pages wedge between paragraphs; only short lines, an article may discuss newsletters.
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate links?|may (?:receive|earn) (?:a )?commissions?|"
                     r"may receive compensation|terms of (?:use|service)|privacy policy)\b", re.I)
-
-
-def _is_boilerplate(el) -> bool:
-    """Element marked as page furniture by its class/id, ARIA role or hidden state."""
-    if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and el.tag != "p"):
-        return True
-    if (el.get("role") or "").lower() in _ROLES:
-        return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        # Metered paywalls hide the story itself with display:none; that text is the article.
-        return not any(len("".join(p.itertext())) > 100 for p in el.iter("p"))
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    names = raw.split()
-    if not names:
-        return False
-    if any(n in _HIDDEN_CLASSES for n in names):
-        return True
-    if not _BOILER_ANY.search(raw):
-        return False
-    if _CONTENT_WORDS.search(raw) and not _STRONG_WORDS.search(raw):
-        return False
-    return not _holds_article(el, raw)
-
-
-def _holds_article(el, raw: str) -> bool:
-    """Whether a class-marked element still holds several long paragraphs (a body wrapper, not a box)."""
-    if _STRONG_WORDS.search(raw) and not _CONTENT_WORDS.search(raw):
-        return False
-    long_paras = 0
-    for p in el.iter("p"):
-        if len("".join(p.itertext())) > 150:
-            long_paras += 1
-            if long_paras >= 3:
-                return True
-    return False
-
-
-def clean_tree(body) -> None:
-    """Remove scripts, styles, navigation and class-marked boilerplate from body in place."""
-    etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
-    marked = body.xpath(".//*[@class or @id or @role or @hidden or @style or @aria-hidden]")
-    doomed = [el for el in marked if el.tag not in ("body", "html", "main") and _is_boilerplate(el)]
-    for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            _drop_keep_tail(el, parent)
-
-
-def _drop_keep_tail(el, parent) -> None:
-    """Remove el but keep its tail text attached to the previous sibling or parent."""
-    tail = el.tail
-    if tail and tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
 
 
 def _fold(text: str | None) -> str:
@@ -221,7 +138,23 @@ def _best_container(body, paras: list[_Para], loose: dict):
         top = max(marked, key=lambda el: good.get(el, 0))
         if good.get(top, 0) >= 0.6 * good.get(best, 0) and _within(top, best):
             best = top
-    return best, good
+    return [best] + _split_parts(best, good, bad), good
+
+
+def _split_parts(best, good: dict, bad: dict) -> list:
+    """Blocks beside the chosen one that continue the story: bodies split into chunks around ads."""
+    parts, child, depth = [], best, 0
+    floor = max(150, 0.1 * good.get(best, 0))
+    while depth < 3 and child.getparent() is not None and child.getparent().tag not in ("body", "html"):
+        parent = child.getparent()
+        for sibling in parent:
+            if sibling is child or not isinstance(sibling.tag, str):
+                continue
+            g = good.get(sibling, 0)
+            if g >= floor and bad.get(sibling, 0) <= 0.5 * g:
+                parts.append(sibling)
+        child, depth = parent, depth + 1
+    return parts
 
 
 def _is_body_marked(el) -> bool:
@@ -267,12 +200,12 @@ def extract_body(root) -> str:
     paras, loose = _paragraphs(body)
     if not paras:
         return ""
-    container, good = _best_container(body, paras, loose)
+    containers, good = _best_container(body, paras, loose)
     out: list[str] = []
     seen: set[str] = set()
     for p in paras:
         # Pages that render the story twice (app shells, print copies) must not double the body.
-        if p.text not in seen and _within(p.el, container) and _keep(p, good):
+        if p.text not in seen and any(_within(p.el, c) for c in containers) and _keep(p, good):
             seen.add(p.text)
             out.append(p.text)
     return "\n\n".join(out)

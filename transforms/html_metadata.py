@@ -17,7 +17,7 @@ _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublis
               "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date",
               "date", "og:published_time", "article:published", "published_time", "cxenseparse:recs:publishtime",
               "displaydate", "citation_publication_date")
-_DATE_CLASS = re.compile(r"date|time|posted|publish|dateline|byline|meta", re.I)
+_DATE_CLASS = re.compile(r"date|time|posted|publish|dateline|byline|meta|info", re.I)
 _SCRIPT_DATE = re.compile(r"(?:datePublished|pubDate|publishDate|publish_date|published_at|publishedAt|date_published|"
                           r"createdDate|firstPublished|publication_date)(?:\\?\"|&quot;|')?\s*[:=]\s*(?:\\?\"|&quot;|')([^\"'&\\]{6,40})")
 _AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|contributors?|journalists?|reporters?|columnists?|people|staff|profiles?|by)/[^/?#]+", re.I)
@@ -63,7 +63,8 @@ def read_page(root, url: str | None = None) -> Page:
         if prop in ("datePublished", "headline", "author") and el.tag != "meta":
             value = el.get("datetime") or el.get("content") or _text(el)
             if value:
-                page.meta.setdefault(prop.lower(), []).append(value)
+                # Kept apart from <meta>: teaser cards for other stories carry itemprop too.
+                page.meta.setdefault("itemprop:" + prop.lower(), []).append(value)
     page.ld = jsonld_fields(root)
     return page
 
@@ -104,9 +105,14 @@ def _similar(a: str, b: str) -> bool:
 def extract_title(page: Page) -> str | None:
     """Headline: the visible <h1> when it agrees with the declared title, else the declared title cleaned."""
     declared = [t for t in (page.ld.get("headline"), page.first("og:title", "twitter:title", "headline", "title"),
+                            page.first("itemprop:headline"),
                             _text(page.root.find(".//title")) if page.root.find(".//title") is not None else None) if t]
     h1 = _h1(page)
     if h1 and (not declared or any(_similar(h1, d) for d in declared)):
+        # "Opinion | The headline": a section kicker inside the <h1> the declared title leaves out.
+        for d in declared:
+            if len(d) >= 20 and len(d) < len(h1) and h1.endswith(d):
+                return d
         return h1
     if not declared:
         return None
@@ -116,28 +122,23 @@ def extract_title(page: Page) -> str | None:
 
 
 def _byline_elements(page: Page) -> list[str]:
-    """Text of byline-looking elements: rel=author links, itemprop=author, byline/author classes."""
-    found: list[str] = []
-    for el in page.root.iterfind(".//a[@rel='author']"):
-        found.append(_text(el))
-    if found:
-        return found
+    """Byline-looking texts, best first: rel=author links, byline/author classes, then author-page links."""
+    found: list[str] = [_text(el) for el in page.root.iterfind(".//a[@rel='author']")][:3]
     for el in page.root.iter("a", "span", "div", "p", "address", "li"):
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if _BYLINE_CLASS.search(cls) and not _BYLINE_SKIP.search(cls):
             text = _text(el)
             if 2 < len(text) < 200:
                 found.append(text)
-                if len(found) >= 3:
+                if len(found) >= 6:
                     break
-    if found:
-        return found[:1]
     for el in page.root.iter("a"):
         if _AUTHOR_HREF.search(el.get("href") or ""):
             text = _text(el)
             if 2 < len(text) < 60:
                 # Only the first: later author links are usually other stories' bylines.
-                return [text]
+                found.append(text)
+                break
     return found
 
 
@@ -150,18 +151,20 @@ def _script_authors(page: Page) -> list[str]:
     return []
 
 
-def _is_outlet(name: str, outlet: str | None) -> bool:
-    """Whether a byline is just the outlet's own name."""
-    key = re.sub(r"\W|^the", "", name.lower())
-    return bool(outlet) and key == re.sub(r"\W|^the", "", outlet.lower())
+def _is_outlet(name: str, outlets: set[str]) -> bool:
+    """Whether a byline is just the outlet's or publisher's own name."""
+    return re.sub(r"\W|^the", "", name.lower()) in outlets
 
 
 def extract_authors(page: Page) -> list[str]:
     """Bylines as given (people or agencies): JSON-LD author, then author metas, then byline elements."""
-    outlet = extract_outlet_name(page)
+    outlet = {re.sub(r"\W|^the", "", o.lower()) for o in (page.first("og:site_name"), page.ld.get("publisher"),
+                                                          page.first("application-name")) if o}
     orgs = clean_authors(page.ld.get("author_orgs") or [])
     sources = [page.ld.get("authors") or [], [v for k in _AUTHOR_KEYS for v in page.meta.get(k, ())],
-               _script_authors(page), _byline_elements(page)]
+               _script_authors(page), page.meta.get("itemprop:author", [])[:1]]
+    # Each byline element is its own source: the first that yields a name wins.
+    sources += [[text] for text in _byline_elements(page)]
     found = [[n for n in clean_authors(src) if not _is_outlet(n, outlet)] for src in sources]
     for i, names in enumerate(found):
         if not names:
@@ -169,7 +172,7 @@ def extract_authors(page: Page) -> list[str]:
         # A later source naming the same people plus co-authors is the fuller byline.
         keys = {n.lower() for n in names}
         for other in found[i + 1:3]:
-            if len(other) <= 6 and keys < {n.lower() for n in other}:
+            if other and len(other) <= 6 and other[0].lower() == names[0].lower() and keys < {n.lower() for n in other}:
                 return other
         return names
     return orgs or clean_authors(page.ld.get("author_orgs") or [])
@@ -179,6 +182,7 @@ def extract_date(page: Page) -> dt.datetime | None:
     """Publication time in UTC: JSON-LD, date metas, the URL, <time datetime>, then visible and script dates."""
     candidates = [page.ld.get("published")]
     candidates += [v for k in _DATE_KEYS for v in page.meta.get(k, ())]
+    candidates += page.meta.get("itemprop:datepublished", [])[:1]
     from_url = date_from_url(extract_url(page)) or date_from_url(page.url)
     for value in candidates:
         parsed = parse_date(value)

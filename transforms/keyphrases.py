@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from operator import itemgetter
+from itertools import compress
 
 from transforms.keyphrases_words import (
     GENERIC,
@@ -36,8 +36,9 @@ MAX_NAME_WORDS = 5  # a longer capitalized run is a headline or a title of a wor
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ",
                          "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
-_NAME_RUN = re.compile(r"[A-Z][^\s]*(?:[ ]+(?:(?:of|de|da|al|bin|von|van|der|la|le|du)[ ]+)?[A-Z][^\s]*)*")
-_MID_CAP = re.compile(r"[a-z,;] ([A-Z][\w'\u2019-]*)")
+# A name is a run of capitalized words joined by single spaces (and "of", "bin", "van" ...);
+# punctuation, possessives and sentence ends cut the run, so one findall finds every candidate.
+_NAME_RUN = re.compile(r"[A-Z][\w-]*(?: (?:(?:of|de|da|al|bin|von|van|der|la|le|du) )?[A-Z][\w-]*)*")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -46,6 +47,8 @@ _RUN_BREAK = tuple(",;:!?)]\"\u201d\u2019")
 _NAME_JOINERS = frozenset("of de da al bin von van der la le du".split())
 _NOT_SINGLE = STOPWORDS | GENERIC | NOT_NAMES | TITLES
 _OPENERS = STOPWORDS | NOT_NAMES | TITLES
+_NOT_PHRASE = STOPWORDS | GENERIC
+_ONE = 1
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -101,61 +104,30 @@ def _strip_name(words: list[str], lead: str) -> list[str]:
     return words
 
 
-def _pieces(run: str) -> list[list[str]]:
-    """Split a capitalized run at punctuation, possessives and hashtags: "Russia's Foreign Minister
-    Sergei Lavrov," -> [["Russia"], ["Foreign", "Minister", "Sergei", "Lavrov"]]."""
-    pieces, current = [], []
-    for word in run.split():
-        if word[0] in "#@":  # hashtags and handles are not names
-            pieces.append(current)
-            current = []
-            continue
-        if word[0] in _EDGE and current:
-            pieces.append(current)
-            current = []
-        core = word.strip(_EDGE)
-        possessive = core.endswith(("'s", "\u2019s"))
-        if possessive:
-            core = core[:-2]
-        if core:
-            current.append(core)
-        # "U.S." and "J." are abbreviations, not the end of a sentence.
-        if possessive or word.endswith(_RUN_BREAK) or (
-                word.endswith(".") and len(core) > 2 and "." not in core and core.lower() not in TITLES):
-            pieces.append(current)
-            current = []
-    pieces.append(current)
-    return [p for p in pieces if p]
-
-
 def _name_candidates(text: str, lead: str) -> dict[str, list]:
     """{normalized name: [count, first offset]} from runs of capitalized words."""
-    runs = Counter(_NAME_RUN.findall(text))
     found: dict[str, list] = {}
-    for run, count in runs.items():
+    for run, count in Counter(_NAME_RUN.findall(text)).items():
         if " " not in run:  # most runs are one word that opens a sentence: reject them cheaply
-            w = run.strip(_EDGE).lower()
-            if len(w) < 3 or w in _NOT_SINGLE or (" " + w) in lead:
+            key = run.lower()
+            # A lone capitalized word also written in lower case opens a sentence: not a name.
+            if len(key) < 3 or key in _NOT_SINGLE or (" " + key) in lead:
                 continue
-        for words in _pieces(run):
-            while words and words[-1].lower() in _NAME_JOINERS:
-                words = words[:-1]
-            words = _strip_name(words, lead)
+            words = [run]
+        else:
+            words = _strip_name(run.split(), lead)
             if not words or len(words) > MAX_NAME_WORDS or all(w.lower() in _NOT_SINGLE for w in words):
                 continue  # a headline quoted in Title Case, or "Story Continued Below"
             if len(words) == 1:
-                w = words[0].lower()
-                # A lone capitalized word also written in lower case opens a sentence: not a name.
-                if len(w) < 3 or w in STOPWORDS or w in GENERIC or (" " + w) in lead:
+                key = words[0].lower()
+                if len(key) < 3 or key in _NOT_SINGLE or (" " + key) in lead:
                     continue
             key = " ".join(words).casefold()
-            if not key.isascii():
-                key = unicodedata.normalize("NFKC", key).translate(_QUOTES)
-            slot = found.get(key)
-            if slot is None:
-                found[key] = [count, text.find(words[0])]
-            else:
-                slot[0] += count
+        slot = found.get(key)
+        if slot is None:
+            found[key] = [count, text.find(words[0])]
+        else:
+            slot[0] += count
     # Credit "Blinken" to "Antony Blinken" when the article names him in full somewhere.
     by_part: dict[str, str] = {}
     for key in sorted(found, key=lambda k: (-found[k][0], k)):
@@ -174,9 +146,9 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
     # A lone capitalized word seen once and never mid-sentence opens a sentence ("Residents fled").
     singles = [k for k, v in found.items() if " " not in k and v[0] < 2]
     if singles:
-        mid_sentence = {w.casefold() for w in _MID_CAP.findall(text)}
         for key in singles:
-            if key not in mid_sentence:
+            at = found[key][1]  # mid-sentence: after a lower-case word or a comma
+            if at < 2 or text[at - 1] != " " or not (text[at - 2].islower() or text[at - 2] in ",;"):
                 del found[key]
     return found
 
@@ -184,19 +156,18 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
 def _phrase_candidates(uni: Counter, bi: Counter, lead: str) -> dict[str, list]:
     """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs."""
     found: dict[str, list] = {}
-    for (w1, w2), count in sorted(bi.items(), key=itemgetter(1), reverse=True):
-        if count < 2:
-            break
+    for w1, w2 in compress(bi, map(_ONE.__lt__, bi.values())):  # C-level "count > 1"
+        count = bi[w1, w2]
         if (w1 in STOPWORDS or w2 in STOPWORDS or (w1 in GENERIC and w2 in GENERIC)
                 or not (w1.isalpha() and w2.isalpha()) or w1.endswith("ly") or len(w1) < 2 or len(w2) < 2):
             continue
         first = lead.find(w1 + " " + w2)  # written in lower case somewhere: not a name
         if first >= 0:
             found[w1 + " " + _singular(w2)] = [count, first]
-    repeated = [w for w, count in sorted(uni.items(), key=itemgetter(1), reverse=True)[:200] if count > 1]
+    repeated = list(compress(uni, map(_ONE.__lt__, uni.values())))
     for w in dict.fromkeys(repeated + list(filter(TOPICAL_WORDS.__contains__, uni))):
         count = uni[w]
-        if (len(w) < 4 or w in STOPWORDS or w in GENERIC or not w.isalpha()
+        if (len(w) < 4 or w in _NOT_PHRASE or not w.isalpha()
                 or w.endswith(("ly", "ed", "ing"))):
             continue
         first = lead.find(" " + w)
@@ -214,7 +185,8 @@ def _phrase_candidates(uni: Counter, bi: Counter, lead: str) -> dict[str, list]:
 def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore]:
     """Up to ``max_phrases`` key phrases of one article (3 or more when the text allows), best first."""
     title, body = title or "", body or ""
-    t_uni, t_bi, b_uni, b_bi = analyze(title, body)
+    t_words, b_uni, b_bi = analyze(title, body)
+    t_uni, t_bi = set(t_words), set(zip(t_words, t_words[1:]))
     lead = body[:MAX_BODY_CHARS]
     size = max(1, len(lead))
     title_words = title.split()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from transforms.model import PersonMention
 from transforms.people_lexicon import (
+    PARTICLES, ROLE_STOP,
     DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS, STARTERS,
     STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
@@ -22,6 +23,7 @@ _CUE_AFTER_RE = re.compile(
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
 _CUE_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
+_SPACED_HYPHEN_RE = re.compile(r" - ([a-z]{2,8})\b(?!-)")
 # Endings of common nouns and adjectives that surnames almost never have.
 _COMMON_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ance|ence|ism|ure|ive|ous|ics|ery|ies|ated|ural|ical)$")
 # "Ohio-based", "U.S.-born", "Family-controlled": adjectives, not names
@@ -80,7 +82,11 @@ def _candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok:
         key = (g, bool(pos and WORD_CHARS.match(text, pos - 1)), is_initial(text, pos), caps_ok)
         variants = _RUN_CACHE.get(key)
         if variants is not None:
-            protos = next((v for q, v in variants if _same_answers(text, pos, q)), None)
+            protos = None
+            for asked, v in variants:
+                if not asked or _same_answers(text, pos, asked):
+                    protos = v
+                    break
             if protos is not None:
                 for words, s, e, f, evidence, weak in protos:
                     out.append(_Cand(words, pos + s, pos + e, text[pos + s:pos + e], text[pos + f:pos + e],
@@ -97,7 +103,20 @@ def _candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok:
             variants.append((tuple(probe.asked), [
                 (c.words, c.start - pos, c.end - pos, c.end - pos - len(c.form), c.evidence, c.weak)
                 for c in out[first:]]))
+    for i, c in enumerate(out):
+        if len(c.words) > 1 and text.startswith(" - ", c.end):
+            out[i] = _spaced_hyphen(text, c)
     return out
+
+
+def _spaced_hyphen(text: str, c: _Cand) -> _Cand:
+    """Join a lower-case name part written after a spaced hyphen ("Lee Cheuk - yan" as in tokenized text)."""
+    m = _SPACED_HYPHEN_RE.match(text, c.end)
+    if m is None or m.group(1) in ROLE_STOP:
+        return c  # "Smith - who ..." is a dash
+    tail = m.group(1)
+    words = c.words[:-1] + [c.words[-1] + "-" + tail]
+    return _Cand(words, c.start, m.end(), c.name + "-" + tail, c.form + "-" + tail, c.evidence, c.in_title, c.weak)
 
 
 class _Probe:
@@ -159,8 +178,10 @@ def _classify(run: list, text: str, in_title: bool, out: list[_Cand], probe: _Pr
             break
     # a given name after unknown words ("Special Counsel Robert Mueller"): the name starts there
     for m in range(k + 1, j):
-        if run[m].text.lower() in FIRST_NAMES:
-            if all(t.text.lower() not in FIRST_NAMES and t.cap for t in run[k:m]):
+        if run[m].text.lower() in FIRST_NAMES and run[m].text.lower() not in PARTICLES:
+            # (not after an initial, "L. Ron Hubbard", nor a particle, "Farouk Ben Mustapha")
+            if all(t.text.lower() not in FIRST_NAMES and t.cap and not _INITIAL_RE.match(t.text)
+                   for t in run[k:m]):
                 k = m
             break
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
@@ -178,6 +199,8 @@ def _classify(run: list, text: str, in_title: bool, out: list[_Cand], probe: _Pr
             and name_toks[0].text.lower() in FIRST_NAMES
             and probe.cue(text, name_toks[0].start, name_toks[-1].end)):
         return  # "Hyde Park", but "Todd Park said"
+    if any(t.text.lower() in STARTERS for t in name_toks[1:]):
+        return  # "Together Against Trump": a function word inside makes it a slogan or a title
     if any(GLUED_RE.search(t.text) for t in name_toks):
         return  # "FoxNews.com", "WolfChad": words glued together by a scraper, or a brand
     if len(name_toks) == 2 and name_toks[1].text.lower() in STATE_ABBREVIATIONS and _INITIAL_RE.match(
@@ -275,7 +298,8 @@ def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[_Cand]) 
             rest.setdefault(w, []).append(start)
     for w, starts in rest.items():
         # a lone word next to a speech verb once names a person everywhere in the article
-        if w in cue or any(speech_cue(text, i, i + len(w)) for i in starts) and name_like(text, w, starts[0]):
+        if w in cue or _key(w) not in NON_PERSON and any(speech_cue(text, i, i + len(w)) for i in starts) \
+                and name_like(text, w, starts[0]):
             cue.add(w)
             out.extend(_Cand([w], i, i + len(w), w, w, False, src.in_title) for i in starts)
 

@@ -140,7 +140,7 @@ ocean gulf strait canal desert forest province region district village town
 war games olympics cup championship championships tournament open festival summit
 conference expo award awards prize day week act bill treaty accord index report
 house hall palace kremlin pentagon capitol cabinet
-reserve series bowl classic newsroom high control broadcasting campaign planetarium research deal rights board affairs advisers caucus
+reserve series bowl classic newsroom high control broadcasting campaign planetarium command research deal rights board affairs advisers caucus
 estate photo photos credit images image newsletter newsletters story age bros spa controls
 data stock income revenue wells rovers thistle orient harbor harbour springs bazaar banner
 vehicles chicken boys sisters prayer beast wire voters receipts brothers holdings labs
@@ -193,7 +193,7 @@ sierra leone guinea liberia senegal mali niger congo angola mozambique namibia b
 madagascar eritrea djibouti oman kyrgyzstan laos bhutan ecuador uruguay paraguay guatemala
 honduras nicaragua salvador jamaica bahamas dominican trinidad barbados fiji samoa
 paso vegas orleans jacksonville albuquerque tucson omaha tulsa louisville charleston
-hartford honolulu anchorage boise spokane fresno bethesda fairfax
+hartford honolulu anchorage boise spokane fresno bethesda fairfax arlington
 kolkata karachi quetta lahore dhaka hanoi saigon riyadh jeddah dubai doha dhabi muscat sanaa
 khartoum addis ababa accra dakar kinshasa luanda harare pretoria durban davos hormuz
 caracas bogota quito havana brasilia rio janeiro aires montevideo qaeda gras

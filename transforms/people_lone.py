@@ -18,8 +18,10 @@ _AFTER_RE = re.compile(r"(?:'s?)? (?:" + "|".join(_AFTER_VERBS) + r")\b")
 _BEFORE = ("said ", "says ", "told ", "added ", "according to ", "by ", "wrote ", "asked ",
            "spokesman ", "spokeswoman ")
 _BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
-SKIP = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES) | frozenset(
-    w.capitalize() + "." for w in STARTERS)
+# Capitalized tokens that never stand alone for a person: openers, titles, places, months
+# (dropping them at scan time keeps the lone-word list short).
+SKIP = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES | NON_PERSON) | frozenset(
+    w.capitalize() + "." for w in STARTERS) | frozenset(w.upper() for w in NON_PERSON if len(w) <= 4)
 # A capital after two lower-case letters inside a word, unless a "Mac" prefix explains it; a web address.
 # A photo credit's agency ("Kirt Dozier-USA").
 GLUED_RE = re.compile(r"^(?!Mac)[^\W\d_]*[a-z]{2}[A-Z]|\.(?:com|org|net)\b|-[A-Z]{2,}$")

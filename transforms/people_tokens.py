@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.people_lexicon import FIRST_NAMES, HONORIFICS, PARTICLES, SUFFIXES
 
@@ -16,6 +17,7 @@ _PARTICLE_SEP = r" (?:(?:" + "|".join(sorted(PARTICLES)) + r") )*"
 CHAIN_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")*")
 # Runs of two or more capitalized words: lone words are found later, by what they match.
 MULTI_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")+")
+_PLAIN_RUN_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 WORD_CHARS = re.compile(r"[\w'\u2019-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # Characters after which the next word's capital letter says nothing about it.
@@ -35,6 +37,7 @@ class Token:
     initial_pos: bool  # first word of a sentence, heading or quotation
 
 
+@lru_cache(maxsize=4096)  # an article asks about the same words many times; str hashes are cached
 def written_lower(text: str, word: str) -> bool:
     """True when the lower-case word occurs in text as a whole word (so it is a common word)."""
     i = text.find(word)
@@ -56,6 +59,15 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
     """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one."""
     runs: list[list[Token]] = []
     words = group.split(" ")
+    if _PLAIN_RUN_RE.fullmatch(group) and not (pos and WORD_CHARS.match(text, pos - 1)) and not any(
+            w.lower() in PARTICLES for w in words[1:]):
+        # the common case, plain capitalized words ("White House"): nothing to strip or split
+        cur = []
+        for word in words:
+            cur.append(Token(word, pos, pos + len(word), False, True, False))
+            pos += len(word) + 1
+        cur[0].initial_pos = is_initial(text, cur[0].start)
+        return [cur]
     if pos and WORD_CHARS.match(text, pos - 1):
         pos += len(words[0]) + 1  # "iPhone": a capital inside a word starts no name
         words = words[1:]
@@ -74,8 +86,7 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
             stop = True
         elif word.lower() in PARTICLES and cur:
             cur.append(Token(word, start, start + len(word), False, False, False))
-        elif _is_cap(word, caps_ok) or len(word) == 1 and word.isupper() and cur and cur[-1].text.lower() in FIRST_NAMES:
-            # (a lone capital after a given name is a middle initial: "George W Bush")
+        elif _is_cap(word, caps_ok) or _middle_initial(word, cur):
             cur.append(Token(word, start, start + len(word), possessive, True, not cur and is_initial(text, start)))
         else:
             stop = True  # an acronym breaks the run
@@ -84,6 +95,11 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
             cur = []
     _flush(runs, cur)
     return runs
+
+
+def _middle_initial(word: str, cur: list[Token]) -> bool:
+    """A lone capital right after a given name is a middle initial ("George W Bush"), not a table cell."""
+    return len(word) == 1 and word.isupper() and bool(cur) and cur[-1].text.lower() in FIRST_NAMES
 
 
 def _flush(runs: list[list[Token]], cur: list[Token]) -> None:

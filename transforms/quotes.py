@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from transforms.model import PersonMention, Quote
-from transforms.quotes_attribution import (after_cue, before_cue, colon_cue, reporting_clauses,
-                                           sentence_start, tail_cue)
+from transforms.quotes_attribution import after_cue, before_cue, colon_cue, reporting_clauses, tail_cue
 from transforms.quotes_lexicon import CUE_VERBS, HONORIFIC_GENDER, PRONOUNS, UNNAMED_HEADS
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
-from transforms.quotes_spans import Span, find_single_spans, find_spans, span_text
+from transforms.quotes_spans import Span, find_single_spans, find_spans, sentence_start, span_text
 
 _PARA = re.compile(r"[^\n]+")
 # Words right before a mark that make the quoted words a name, title or term, not speech.
@@ -115,7 +115,8 @@ class _Article:
         if kind == "definite":
             head = phrase.split()[-1].lower()
             if head in UNNAMED_HEADS:
-                return None  # "the spokesman": rarely the person last named
+                # "the spokesman": rarely the person last named, unless a role says so word for word
+                return self.index.by_role(phrase, exact=True)
             return (self.index.by_role(phrase) or self.index.by_name(phrase)
                     or self.salient(lo, pos, last, HONORIFIC_GENDER.get(head), near))
         return None
@@ -143,6 +144,75 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
     return "partial"
 
 
+@dataclass
+class _Ctx:
+    """Where one quotation sits: paragraph, sentence, and the text leading into its opening mark."""
+
+    pi: int  # paragraph index
+    p_lo: int
+    p_hi: int
+    sent_lo: int  # start of the sentence holding the opening mark
+    prev_close: int  # closing offset of the previous quotation, -1 for none
+    same_para: bool
+    same_sent: bool
+    before: str  # sentence text (after any earlier quotation in it) up to the opening mark
+    closed: bool  # closed within its paragraph
+
+
+def _context(art: _Article, sp: Span, prev: tuple[Span, Quote, PersonMention | None] | None) -> _Ctx:
+    """The paragraph and sentence around a quotation, relative to the previous one."""
+    body = art.body
+    pi = art.para_of(sp.open_at)
+    p_lo, p_hi = art.paras[pi]
+    sent_lo = sentence_start(body, p_lo, sp.open_at)
+    prev_close = -1
+    if prev is not None:
+        prev_close = prev[0].close_at if prev[0].close_at is not None else prev[0].end
+    same_para = prev is not None and prev_close >= p_lo
+    same_sent = same_para and prev_close >= sent_lo - 2
+    lo = max(sent_lo, prev_close + 1) if same_para else sent_lo
+    closed = sp.close_at is not None and sp.close_at < p_hi
+    return _Ctx(pi, p_lo, p_hi, sent_lo, prev_close, same_para, same_sent, body[lo:sp.open_at], closed)
+
+
+def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_speaker: str | None,
+         ) -> tuple[str | None, str | None] | None:
+    """(speaker as written, verb) at the quotation's cue: after it, before it, a colon, or closing its sentence."""
+    body, cue = art.body, None
+    if ctx.closed:
+        rest = body[sp.close_at + 1:min(next_open, art.paras[art.para_of(sp.close_at)][1])]
+        ends = text.rstrip(" '\u2019\"\u201d")[-1:]
+        nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
+        if ends in _AFTER_PUNCT or nested or rest.startswith(",") or rest.lstrip()[:1] in "\u2015\u2014\u2013":
+            cue = after_cue(rest)
+        elif rest.lstrip()[:1].islower():
+            cue = after_cue(rest, strict=True)
+        elif ends == "." and rest.lstrip()[:1].isupper():
+            # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
+            cue = after_cue(rest)
+            if cue is not None and cue[1] is not None and len(rest.split(cue[1], 1)[-1].split(".")[0].split()) > 4:
+                cue = None
+    lead = ctx.before.rstrip()
+    if cue is None or lead.endswith((":", ",")):
+        b = before_cue(ctx.before, body[ctx.sent_lo:sp.open_at], prev_speaker,
+                       first=bool(lead) and not lead.endswith((":", ",")) and not ctx.same_sent)
+        if b is not None and b[0]:
+            cue = b
+    if cue is None and not lead and ctx.pi > 0:
+        # "Blinken said:" closing the previous paragraph introduces this one
+        q_lo, q_hi = art.paras[ctx.pi - 1]
+        tail = body[q_lo:q_hi].rstrip()
+        if tail.endswith(":"):
+            s0 = sentence_start(body, q_lo, q_lo + len(tail) - 1) - q_lo
+            b = before_cue(tail[s0:-1] + " ", tail[s0:], None, first=False)
+            cue = b if b is not None and b[0] else colon_cue(tail[s0:])
+    if cue is None and lead.endswith(":"):
+        cue = colon_cue(body[ctx.sent_lo:sp.open_at])
+    if cue is None and ctx.closed:
+        cue = tail_cue(body[sp.close_at + 1:ctx.p_hi].split(". ")[0])
+    return cue
+
+
 def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     """Quotations in the body, ordered by start, with kind, cue, speaker as written and person."""
     if not body:
@@ -152,79 +222,35 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     spans.sort(key=lambda s: s.start)
     art = _Article(body, people)
     out: list[Quote] = []
-    prev: tuple[Span, Quote, PersonMention | None, int] | None = None  # span, row, person, sentence start
+    prev: tuple[Span, Quote, PersonMention | None] | None = None  # span, row, person
     for i, sp in enumerate(spans):
         text = span_text(body, sp)
         if not text.strip():
             continue
-        pi = art.para_of(sp.open_at)
-        p_lo, p_hi = art.paras[pi]
-        sent_lo = sentence_start(body, p_lo, sp.open_at)
-        prev_close = -1
-        if prev is not None:
-            prev_close = prev[0].close_at if prev[0].close_at is not None else prev[0].end
-        same_para = prev is not None and prev_close >= p_lo
-        same_sent = same_para and prev_close >= sent_lo - 2
-        lo = max(sent_lo, prev_close + 1) if same_para else sent_lo
-        before = body[lo:sp.open_at]
-        cue = None
-        closed = sp.close_at is not None and sp.close_at < p_hi
-        rest = ""
-        if closed:
-            nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(body)
-            rest = body[sp.close_at + 1:min(nxt, art.paras[art.para_of(sp.close_at)][1])]
-            ends = text.rstrip(" '\u2019\"\u201d")[-1:]
-            nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
-            if ends in _AFTER_PUNCT or nested or rest.startswith(",") or rest.lstrip()[:1].islower() \
-                    or rest.lstrip()[:1] in "\u2015\u2014\u2013":
-                cue = after_cue(rest)
-            elif ends == "." and rest.lstrip()[:1].isupper():
-                # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
-                cue = after_cue(rest)
-                if cue is not None and cue[1] is not None:
-                    tail = rest.split(cue[1], 1)[-1]
-                    if len(tail.split(".")[0].split()) > 4:
-                        cue = None
-        lead = before.rstrip()
-        if cue is None or lead.endswith((":", ",")):
-            same_spk = prev[1].speaker_text if (prev is not None and same_sent) else None
-            b = before_cue(before, body[sent_lo:sp.open_at], same_spk,
-                           first=bool(lead) and not lead.endswith((":", ",")) and not same_sent)
-            if b is not None and b[0]:
-                cue = b
-        if cue is None and not lead and pi > 0:
-            # "Blinken said:" closing the previous paragraph introduces this one
-            q_lo, q_hi = art.paras[pi - 1]
-            tail = body[q_lo:q_hi].rstrip()
-            if tail.endswith(":"):
-                s0 = sentence_start(body, q_lo, q_lo + len(tail) - 1)
-                b = before_cue(tail[s0 - q_lo:-1] + " ", tail[s0 - q_lo:], None, first=False)
-                cue = b if b is not None and b[0] else colon_cue(tail[s0 - q_lo:])
-        if cue is None and lead.endswith(":"):
-            cue = colon_cue(body[sent_lo:sp.open_at])
-        if cue is None and closed:
-            cue = tail_cue(body[sp.close_at + 1:art.paras[pi][1]].split(". ")[0])
-        inherit = cue is None and same_sent and bool(prev[1].speaker_text)
+        ctx = _context(art, sp, prev)
+        lead = ctx.before.rstrip()
+        next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(body)
+        cue = _cue(art, sp, text, ctx, next_open, prev[1].speaker_text if prev and ctx.same_sent else None)
+        inherit = cue is None and ctx.same_sent and bool(prev[1].speaker_text)
         kind = _kind(text, lead, cue is not None or inherit)
-        carry = prev is not None and (same_para or (not lead and art.para_of(prev_close) >= pi - 2))
+        carry = prev is not None and (ctx.same_para or (not lead and art.para_of(ctx.prev_close) >= ctx.pi - 2))
         if kind is None and carry and not lead and prev[1].kind == "direct":
             kind = "direct"  # a quote paragraph going on with the previous speaker
         if kind is None or (sp.single and (kind != "direct" or cue is None or cue[1] is None)):
             continue  # single marks quote only whole sentences at an explicit cue
         last = prev[2] if prev is not None else None
-        ref_lo = prev_close + 1 if prev is not None else 0
+        ref_lo = ctx.prev_close + 1 if prev is not None else 0
         if cue is not None:
             spk_text, verb = cue
-            near_lo = art.paras[max(0, pi - 1)][0] if sent_lo == p_lo else p_lo
-            near = (max(near_lo, sent_lo - 300), sent_lo,
-                    prev is None or art.para_of(prev_close) < pi - 1)
+            near_lo = art.paras[max(0, ctx.pi - 1)][0] if ctx.sent_lo == ctx.p_lo else ctx.p_lo
+            near = (max(near_lo, ctx.sent_lo - 300), ctx.sent_lo,
+                    prev is None or art.para_of(ctx.prev_close) < ctx.pi - 1)
             person = art.resolve(spk_text, ref_lo, sp.open_at, last, near)
         elif inherit:
             spk_text, verb, person = prev[1].speaker_text, None, prev[2]
         else:
             # no cue: a reporting clause since the last quotation introduces it, else the last speaker goes on
-            win_lo = max(ref_lo, art.paras[max(0, pi - 2)][0])
-            hit = art.reporter(win_lo, sp.open_at) if not lead else None
+            hit = art.reporter(max(ref_lo, art.paras[max(0, ctx.pi - 2)][0]), sp.open_at) if not lead else None
             if hit:
                 spk_text, verb, person = hit[:3]
             elif carry:
@@ -234,5 +260,5 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
         q = Quote(text=text, kind=kind, start=sp.start, end=sp.end, speaker_text=spk_text,
                   speaker_name=person.name if person else None, verb=verb)
         out.append(q)
-        prev = (sp, q, person, sent_lo)
+        prev = (sp, q, person)
     return out

@@ -20,8 +20,6 @@ _DASH_START = re.compile(r"[\s,]*[\u2015\u2014\u2013-]")
 _DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _ACCORDING = re.compile(rf"\baccording to{_SP}(?P<spk>[^,.;:]{{2,80}}?)\s*,?\s*$", re.I)
 _WORD = re.compile(_TOK)
-_SENT_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018A-Z])")
-_ABBREVS = frozenset("mr mrs ms dr st jr sr lt sen rep gov gen col sgt capt prof rev maj adm no vs u.s a.m p.m".split())
 _CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|what|when|while|because|if|as|after|before|where|whom)\b|[;(\u2014]")
 _NOT_SPEAKER = frozenset("""in on at to for from with by that this it there what who as of about after before
 during into than then when while if since because so not also""".split())
@@ -31,33 +29,23 @@ into over under about against by of than who which that while when where and but
 _DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 # A word right before a cue that makes it a noun or an infinitive: "in a tweet", "to say".
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to".split())
-_NOUNISH = frozenset("reports claims calls remarks comments notes answers promises warns".split())
+_NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                   "July August September October November December".split())
 _ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
 when while as despite asked speaking since for with without by from under over last separately instead still
+like unlike according
 yet also then now today yesterday this"""
                                .split())
 _CLAUSE_WORDS = frozenset("when that which while because if where whether against".split())
 _TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
+_PRONOUNS = frozenset("he she they we i it".split())
+_STRICT_FIRST = _DETERMINERS | _PRONOUNS
+_BE = frozenset("was were is are been be being".split())
 _NAME_GLUE = frozenset("de da del van von der bin al la le".split())
 _AUX_WORDS = frozenset("""has have had would will also later then once again previously recently did does not
 went on to go goes
 didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
-
-
-def sentence_start(body: str, lo: int, pos: int) -> int:
-    """Offset where the sentence holding pos begins, not before lo."""
-    lo = max(lo, pos - 400)
-    start = lo
-    for m in _SENT_END.finditer(body, lo, pos):
-        k = m.start()
-        word = body[max(lo, k - 4):k].rsplit(None, 1)[-1:] if k > lo else []
-        w = word[0].lower().lstrip("(\"\u201c") if word else ""
-        if body[k] == "." and (w in _ABBREVS or (len(w) == 1 and w.isalpha()) or "." in w):
-            continue  # "Mr. Obama", "John F. Kennedy": not a sentence end
-        start = m.end()
-    return start
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
@@ -93,8 +81,11 @@ def _ok_speaker(np: str) -> bool:
     return not any(w.lower() in CUE_VERBS or w.lower() in _CLAUSE_WORDS for w in words)
 
 
-def after_cue(text: str) -> tuple[str, str | None] | None:
-    """(speaker, verb) when the text right after a closing mark attributes the quotation."""
+def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
+    """(speaker, verb) when the text right after a closing mark attributes the quotation.
+
+    strict: the quotation ended without punctuation, so only a plain "he said" / "Smith said" counts.
+    """
     text = text[:160]
     if CUE_VERBS.isdisjoint(_LWORD.findall(text)) and "according" not in text \
             and not _DASH_START.match(text):
@@ -123,7 +114,7 @@ def after_cue(text: str) -> tuple[str, str | None] | None:
             return None
         spk = _clean_np(text[toks[j].start():toks[k - 1].end()])
         if k + 1 < len(toks) and toks[k].group() == "," and toks[k + 1].group()[:1].isupper() \
-                and spk.split()[0].lower() in _DETERMINERS:
+                and spk.split()[:1] and spk.split()[0].lower() in _DETERMINERS:
             # "said his colleague, Dilip, who ...": the name after the description
             m = k + 1
             while m < len(toks) and toks[m].group()[:1].isupper() and m - k < 5:
@@ -145,6 +136,8 @@ def after_cue(text: str) -> tuple[str, str | None] | None:
                 # "X, an aide to Y, said": the name before the aside; "... talks, he said": the last clause
                 seg = parts[-1] if parts[-1].strip() else parts[0]
             spk = _clean_np(seg)
+            if strict and not (spk[:1].isupper() or spk.split()[:1] and spk.split()[0].lower() in _STRICT_FIRST):
+                return None  # `" until Haley said`: a clause going on, not an attribution
             return (spk, t) if _ok_speaker(spk) else None
     return None
 
@@ -178,7 +171,7 @@ def _tail_np(words: list[str]) -> str:
 
 def subject_before(seg: str) -> str:
     """The speaker phrase that ends a clause just before a cue verb ("..., Kall" / "Blinken")."""
-    seg = seg.rstrip()
+    seg = _PAREN.sub("", seg).rstrip()  # "Pat Toomey (R-Pa.) told"
     for dash in (" -", "\u2013", "\u2014"):
         if seg.endswith(dash) and seg[:-len(dash)].count(dash.strip()) >= 1:
             # "Steve Mnuchin - the first of the delegation - said": the subject is before the aside
@@ -237,12 +230,12 @@ def reporting_clauses(seg: str):
 
 def _is_cue_use(text: str, start: int, verb: str) -> bool:
     """False when the cue word is used as a noun or infinitive: "in a tweet", "initial reports", "to say"."""
-    prev = text[max(0, start - 30):start].split()[-1:]
-    if not prev:
+    before = text[max(0, start - 30):start].split()[-2:]
+    if not before:
         return True
-    w = prev[0]
-    if w.lower() in _NOUN_BEFORE:
-        return False
+    w = before[-1]
+    if w.lower() in _NOUN_BEFORE or any(b.lower() in _BE for b in before):
+        return False  # "was first reported", "is said to be": passive, no speaker
     if verb in _NOUNISH:  # "reports", "claims": a verb only after its subject
         return w[:1].isupper() or w.lower() in ("he", "she", "they", "it", "who", "also")
     return True

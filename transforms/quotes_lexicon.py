@@ -41,15 +41,10 @@ _CUE_STEMS = (
     "allege alleged alleges|demanded"
 )
 CUE_VERBS = frozenset(w for group in _CUE_STEMS.split("|") for w in group.split() if " " not in w)
-# Verbs whose object-less use before a quote is speech even without a colon or comma.
-FRAMING_VERBS = frozenset({"call", "called", "calls", "calling", "dub", "dubbed", "label", "labeled",
-                           "labelled", "labels", "describe", "described", "describes", "describing",
-                           "characterize", "characterized", "brand", "branded", "brands"})
 PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": None, "we": None, "they": "p",
             "it": "n", "you": None}
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 # Heads of a speaker phrase that name an institution: the quote has no person.
 ORG_NOUNS = frozenset("""
@@ -107,13 +102,14 @@ frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry dougl
 walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
 jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
 eugene vincent russell elijah louis bobby philip johnny barack bernie mitt mike ted marco jeb rand
-chris bill hillary vladimir xi emmanuel boris justin recep benjamin narendra jair mohammed
-antony sergei rex jim tom tim bob ben dan sam nancy-not rudy rudolph newt lindsey mitch chuck
-""".split()) - {"hillary", "nancy-not"}
+chris bill vladimir xi emmanuel boris justin recep benjamin narendra jair mohammed
+antony sergei rex jim tom tim bob ben dan sam rudy rudolph newt lindsey mitch chuck
+""".split())
 
 # Heads of a description that usually stand for an unnamed person: no salience fallback.
 UNNAMED_HEADS = frozenset("""spokesman spokeswoman spokesperson official source aide adviser advisor lawyer
-attorney officer analyst expert witness resident""".split())
+attorney officer analyst expert witness resident woman man reporter journalist person voter protester
+supporter student neighbor neighbour friend relative""".split())
 
 # Words that open a clause rather than a speaker phrase ("But Blinken said").
 LEADING_FILLERS = frozenset("""

@@ -7,17 +7,13 @@ from transforms.model import PersonMention
 from transforms.quotes_lexicon import (FEMALE_NAMES, HONORIFIC_GENDER, MALE_NAMES, ORG_NOUNS,
                                        PERSON_NOUNS, PRONOUNS)
 
-_WORDS = re.compile(r"[\w'\u2019.-]+")
-_POSS = re.compile(r"['\u2019]s$")
 _PRON_AFTER = re.compile(r"\b(he|his|him|she|her)\b", re.I)
-_TITLE_WORDS = frozenset("mr mrs ms miss dr sir sen rep gov gen president senator".split())
-
-
 # Titles and punctuation dropped before matching a phrase against a person's forms.
 _KEY_NOISE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sir|sen|rep|gov|gen|president|senator)\b\.?|[.,]")
 
 
 def _norm(w: str) -> str:
+    """A word lowercased, without edge punctuation, with a plain apostrophe."""
     return w.strip(".,").lower().replace("\u2019", "'")
 
 
@@ -65,13 +61,23 @@ class PeopleIndex:
                 return self.by_word[t]
         return None
 
-    def by_role(self, phrase: str) -> PersonMention | None:
-        """The single person whose role shares the description's head noun ("the senator")."""
+    def by_role(self, phrase: str, exact: bool = False) -> PersonMention | None:
+        """The most mentioned person whose role or titled form shares the description's head noun.
+
+        exact: every word of the description after its determiner must be in the role ("the Kremlin
+        spokesman" -> role "Kremlin spokesman").
+        """
         words = [_norm(w) for w in phrase.split()]
-        head = words[-1] if words else ""
-        hits = [p for p in self.people
-                if head in {_norm(w) for w in (p.role or "").split()} or any(
-                    head in {_norm(w) for w in f.split()[:-1]} for f in p.forms)]
+        if not words:
+            return None
+        want = set(words[1:]) if exact else {words[-1]}
+        hits = []
+        for p in self.people:
+            pool = {_norm(w) for w in (p.role or "").split()}
+            if not exact:
+                pool |= {_norm(w) for f in p.forms for w in f.split()[:-1]}
+            if want and want <= pool:
+                hits.append(p)
         hits.sort(key=lambda p: -p.mention_count)
         return hits[0] if hits else None
 

@@ -11,6 +11,8 @@ _ANY_MARK = OPENERS + CLOSERS + '"'
 # A primary single-quote pair (some outlets): ‘ or ' at a word start, ’ or ' at a word end.
 _SINGLE = re.compile(r"(?<![^\s(\[\u2014])[\u2018'](?=[^\s'\u2019])([^\n]{1,300}?\S)[\u2019'](?![\w\u2019'])")
 _PARA_START = re.compile(r"[ \t\u00a0]*")
+_SENT_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018A-Z])")
+_ABBREVS = frozenset("mr mrs ms dr st jr sr lt sen rep gov gen col sgt capt prof rev maj adm no vs u.s a.m p.m".split())
 
 
 @dataclass
@@ -150,3 +152,17 @@ def find_single_spans(body: str, taken: list[Span]) -> list[Span]:
 def span_text(body: str, span: Span) -> str:
     """The quoted words: pieces joined by one space."""
     return " ".join(body[s:e] for s, e in span.pieces)
+
+
+def sentence_start(body: str, lo: int, pos: int) -> int:
+    """Offset where the sentence holding pos begins, not before lo."""
+    lo = max(lo, pos - 400)
+    start = lo
+    for m in _SENT_END.finditer(body, lo, pos):
+        k = m.start()
+        word = body[max(lo, k - 4):k].rsplit(None, 1)[-1:] if k > lo else []
+        w = word[0].lower().lstrip("(\"\u201c") if word else ""
+        if body[k] == "." and (w in _ABBREVS or (len(w) == 1 and w.isalpha()) or "." in w):
+            continue  # "Mr. Obama", "John F. Kennedy": not a sentence end
+        start = m.end()
+    return start

@@ -56,11 +56,11 @@ CATEGORY_PRIOR = {
 }
 FALLBACK = "human interest"  # the top category when no lexicon term occurs at all
 
-# Punctuation becomes a space before splitting (a chain of C-level str.replace calls is several
-# times faster here than a regex or str.translate), so "ukraine," and "(fifa" match plainly.
+# Punctuation becomes a space before splitting: a chain of C-level str.replace calls measured
+# two to three times faster here than one compiled findall or str.translate.  The possessive 's
+# goes too, so "russia's invasion" still reads as the pair "russia invasion".
 _PUNCT = (",", ".", "-", "/", '"', "\u201c", "\u201d", "(", ")", ":", ";", "?", "!", "[", "]",
-          "\u2014", "\u2013")
-_POSSESSIVES = ("'s ", "\u2019s ", "' ", "\u2019 ")
+          "\u2014", "\u2013", "'s ", "\u2019s ", "' ", "\u2019 ")
 _TF = [n ** 0.5 for n in range(64)]
 _PRIOR = [CATEGORY_PRIOR.get(label, 1.0) for label in CATEGORIES]
 
@@ -74,8 +74,8 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _compile(lexicon: dict[str, dict[int, str]]) -> tuple[dict, dict]:
-    """Index the lexicon as {token or token pair: ((category index, weight), ...)}."""
+def _compile(lexicon: dict[str, dict[int, str]]) -> dict:
+    """Index the lexicon as {word or (word, word): ((category index, weight), ...)}."""
     best: dict[tuple[str, ...], dict[int, float]] = {}
     for ci, label in enumerate(CATEGORIES):
         for weight, terms in lexicon[label].items():
@@ -89,57 +89,51 @@ def _compile(lexicon: dict[str, dict[int, str]]) -> tuple[dict, dict]:
                 for form in forms:
                     slot = best.setdefault(form, {})
                     slot[ci] = max(slot.get(ci, 0.0), float(weight))
-    unigrams, bigrams = {}, {}
-    for key, slot in best.items():
-        entry = tuple(sorted(slot.items()))
-        if len(key) == 1:
-            unigrams[key[0]] = entry
-        else:
-            bigrams[key] = entry
-    return unigrams, bigrams
+    # One dict for both sizes: a word is a str key, a pair a tuple key, so one lookup each.
+    return {key[0] if len(key) == 1 else key: tuple(sorted(slot.items())) for key, slot in best.items()}
 
 
 # Joining words never start or end a lexicon pair ("of state" would match far too much).
 _JOINERS = frozenset("the a an of and to in on for at by with from is was are were be as or v".split())
-_UNI, _BI = _compile(LEXICON)
+_TERMS = _compile(LEXICON)
 # Words that on their own nearly settle a category ("annexation", "ceasefire"): named topics
 # worth a key phrase even when the article uses them once.
-TOPICAL_WORDS = frozenset(w for w, entry in _UNI.items() if max(weight for _, weight in entry) >= 3)
+TOPICAL_WORDS = frozenset(w for w, entry in _TERMS.items()
+                          if isinstance(w, str) and max(weight for _, weight in entry) >= 3)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``: punctuation and possessive 's removed, split on whitespace."""
-    text = text.lower()
+    text = text.lower() + " "
     for mark in _PUNCT:
-        text = text.replace(mark, " ")
-    text += " "
-    for mark in _POSSESSIVES:
         text = text.replace(mark, " ")
     return text.split()
 
 
 @functools.lru_cache(maxsize=8)
-def analyze(title: str, body: str) -> tuple[Counter, Counter, Counter, Counter]:
-    """Word and word-pair counts of the title and of the body's lead, lower-cased, split on spaces.
+def analyze(title: str, body: str) -> tuple[list[str], Counter, Counter]:
+    """Title words, and word and word-pair counts of the body's lead.
 
     Cached so that ``categorize`` and ``key_phrases`` on the same article tokenize it once.
     """
-    t_words = words(title)
     b_words = words(body[:MAX_BODY_CHARS])
-    return (Counter(t_words), Counter(zip(t_words, t_words[1:])),
-            Counter(b_words), Counter(zip(b_words, b_words[1:])))
+    return words(title), Counter(b_words), Counter(zip(b_words, b_words[1:]))
 
 
 def category_scores(title: str, body: str) -> list[float]:
     """Evidence per category (same order as CATEGORIES) for one article, priors applied."""
-    t_uni, t_bi, b_uni, b_bi = analyze(title, body)
+    t_words, b_uni, b_bi = analyze(title, body)
     scores = [0.0] * len(CATEGORIES)
-    for counts, table, in_title in ((b_uni, _UNI, False), (b_bi, _BI, False),
-                                    (t_uni, _UNI, True), (t_bi, _BI, True)):
-        for term in filter(table.__contains__, counts):  # C-level; set & dict_keys is slower
-            tf = TITLE_BOOST if in_title else _TF[min(counts[term], 63)]
-            for ci, weight in table[term]:
+    terms = _TERMS
+    for counts in (b_uni, b_bi):
+        for term in filter(terms.__contains__, counts):  # C-level; set & dict_keys is slower
+            tf = _TF[min(counts[term], 63)]
+            for ci, weight in terms[term]:
                 scores[ci] += weight * tf
+    if t_words:
+        for term in filter(terms.__contains__, set(t_words).union(zip(t_words, t_words[1:]))):
+            for ci, weight in terms[term]:
+                scores[ci] += weight * TITLE_BOOST
     return [s * p for s, p in zip(scores, _PRIOR)]
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.db import sql
+
 TOP = 15
 
 QUERIES = {
@@ -50,9 +52,18 @@ QUERIES = {
 }
 
 
+def _ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Temporary copies of the views a warehouse loaded by an older version lacks (it is read-only)."""
+    have = {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}
+    for name in ("person_stats", "topic_trends", "outlet_stats"):
+        if name not in have:
+            con.execute(sql(f"views/{name}.sql").replace("create or replace view", "create or replace temp view", 1))
+
+
 def report_data(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
     """Every figure of the report as a list of row dicts, keyed by QUERIES name."""
     con.execute("set timezone = 'UTC'")
+    _ensure_views(con)
     out = {}
     for name, query in QUERIES.items():
         cur = con.execute(query)
