@@ -131,6 +131,27 @@ def test_sidebar_links_are_not_body():
     assert len(body.split("\n\n")) == 3 and "Most read" not in body
 
 
+def test_body_split_around_an_ad_is_one_body_and_teaser_cards_are_dropped():
+    prose = "The committee met for six hours on Thursday and agreed on a budget for the coming year, officials said."
+    page = f"""<html><body><main>
+      <div class="chunk"><p>{prose}</p><p>Second: {prose}</p><p>Third: {prose}</p></div>
+      <div class="ad-slot">Advertisement</div>
+      <div class="chunk"><p>Fourth: {prose}</p></div>
+      <div class="more"><div class="card"><h3><a href="/x">Another story about the committee budget</a></h3>
+        <p>A teaser sentence that summarises another story on this site for readers.</p></div></div>
+    </main></body></html>"""
+    body = extract_html(page)["body"]
+    assert body.split("\n\n") == [prose, f"Second: {prose}", f"Third: {prose}", f"Fourth: {prose}"]
+
+
+def test_paywalled_text_hidden_by_style_is_still_body():
+    prose = "Residents packed the hall to hear the council explain why the bus route would be cut next spring."
+    page = f"""<html><body><article><p>{prose}</p>
+      <div class="subscriber-only" style="display:none"><p>Hidden: {prose}</p></div>
+      <div style="display:none">Log in to continue</div></article></body></html>"""
+    assert extract_html(page)["body"] == f"{prose}\n\nHidden: {prose}"
+
+
 # --- hostile input ---------------------------------------------------------------------------
 
 def test_deeply_nested_html_does_not_raise():

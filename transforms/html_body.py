@@ -50,6 +50,8 @@ _CARD_TITLES = {"h2", "h3", "h4", "h5", "h6", "a"}
 
 
 class _Para:
+    """One paragraph-like block: its element, folded text, characters inside links, and kind."""
+
     __slots__ = ("el", "text", "links", "tag", "teaser")
 
     def __init__(self, el, text, links, tag):

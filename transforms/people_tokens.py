@@ -37,7 +37,7 @@ class Token:
     initial_pos: bool  # first word of a sentence, heading or quotation
 
 
-@lru_cache(maxsize=4096)  # an article asks about the same words many times; str hashes are cached
+@lru_cache(maxsize=1024)  # an article asks about the same words many times; str hashes are cached
 def written_lower(text: str, word: str) -> bool:
     """True when the lower-case word occurs in text as a whole word (so it is a common word)."""
     i = text.find(word)

@@ -39,7 +39,7 @@ CATEGORIES: tuple[str, ...] = (
 CATEGORY_KIND = "category"
 KEYPHRASE_KIND = "keyphrase"
 
-TITLE_BOOST = 1.0  # a headline term counts this many times its weight on top of the body
+TITLE_BOOST = 0.5  # a headline term adds this many times its weight on top of the body (the lead repeats it)
 MIN_SHARE = 0.15  # a category below this share of the article's total is not linked ...
 MIN_RELATIVE = 0.4  # ... nor one scoring below this fraction of the top category
 MAX_BODY_CHARS = 2500  # the lead carries the topic; reading further costs speed, not accuracy
@@ -54,6 +54,10 @@ CATEGORY_PRIOR = {
     "lifestyle and leisure": 0.7,
     "education": 0.8,
 }
+# A cross-cutting category takes the top slot from the best desk category only when it scores
+# at least DOMINANCE times as much (priors applied): close calls go to the desk, and the
+# cross-cutting reading is still linked second.
+DOMINANCE = 1.0
 FALLBACK = "human interest"  # the top category when no lexicon term occurs at all
 
 # Punctuation becomes a space before splitting: a chain of C-level str.replace calls measured
@@ -63,6 +67,7 @@ _PUNCT = (",", ".", "-", "/", '"', "\u201c", "\u201d", "(", ")", ":", ";", "?", 
           "\u2014", "\u2013", "'s ", "\u2019s ", "' ", "\u2019 ")
 _TF = [n ** 0.5 for n in range(64)]
 _PRIOR = [CATEGORY_PRIOR.get(label, 1.0) for label in CATEGORIES]
+_DESKS = [i for i, label in enumerate(CATEGORIES) if label not in CATEGORY_PRIOR]
 
 
 def _plural(word: str) -> str:
@@ -144,6 +149,11 @@ def categorize(title: str, body: str) -> list[TopicScore]:
     if total <= 0:
         return [TopicScore(FALLBACK, CATEGORY_KIND, 0.0)]
     ranked = sorted(range(len(CATEGORIES)), key=lambda i: (-raw[i], i))
+    if ranked[0] not in _DESKS:
+        desk = max(_DESKS, key=lambda i: (raw[i], -i))
+        if raw[desk] > 0 and raw[ranked[0]] < DOMINANCE * raw[desk]:
+            ranked.remove(desk)
+            ranked.insert(0, desk)
     top = raw[ranked[0]]
     out = [TopicScore(CATEGORIES[ranked[0]], CATEGORY_KIND, round(top / total, 4))]
     for i in ranked[1:]:

@@ -18,13 +18,16 @@ part, nparts = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (0
 with open(path, encoding="utf-8") as f:
     articles = [json.loads(line) for i, line in enumerate(f) if i % nparts == part]
 t = time.perf_counter()
-quotes = people = paragraphs = 0
+quotes = people = paragraphs = unclosed = 0
 for a in articles:
     for doc in nlp.pipe(a["paragraphs"]):
         paragraphs += 1
-        quotes += sum(1 for _ in direct_quotations(doc))
+        try:
+            quotes += sum(1 for _ in direct_quotations(doc))
+        except ValueError:  # textacy bails out on a paragraph with an unclosed quotation mark
+            unclosed += 1
         people += sum(1 for e in doc.ents if e.label_ == "PERSON")
 work_s = time.perf_counter() - t
 with open(out, "w", encoding="utf-8") as f:
-    json.dump({"articles": len(articles), "paragraphs": paragraphs, "quotes": quotes, "people": people,
+    json.dump({"articles": len(articles), "paragraphs": paragraphs, "quotes": quotes, "people": people, "unclosed": unclosed,
                "load_s": load_s, "work_s": work_s, "spacy": spacy.__version__}, f)
