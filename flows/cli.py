@@ -75,7 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `wirehouse` console script."""
     args = build_parser().parse_args(argv)
+    # Prefect reads its settings when first imported: set them before any command module loads.
+    os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(Path(__file__).with_name("logging.yml")))
     from flows import commands
+
+    commands.quiet_prefect()
 
     handler = getattr(commands, f"cmd_{args.command}")
     try:

@@ -167,6 +167,50 @@ def test_description_speaker_resolves_to_the_person():
     assert (q.speaker_text, q.speaker_name) == ("The top US diplomat", "Anna Smith")
 
 
+
+@pytest.mark.parametrize("body, speaker_text", [
+    # a participle's speaker is the main clause's subject, past fronted phrases and nouns like "comment"
+    ("Hours later, Smith thanked Jones, telling Reuters, \u201cWe will win.\u201d", "Smith"),
+    ("Smith posted a Twitter comment of her own, saying, \u201cWe will win.\u201d", "Smith"),
+    ("Speaking at a rally in Salem, New Hampshire, Smith went after Jones, calling him \u201ca stiff.\u201d",
+     "Smith"),
+    # coordinated and prepositional phrases are not the subject
+    ("Smith greeted 2,000 supporters in Houston and told them they\u2019d \u201cbuild ladders.\u201d", "Smith"),
+    ("Smith at the time said she had asked her \u201cpeople\u201d to help.", "Smith"),
+    # a capitalized word that looks like a verb is part of a name
+    ("\u201cWe will comply,\u201d State spokesman Anna Smith said Friday.", "State spokesman Anna Smith"),
+])
+def test_subject_of_the_reporting_clause_is_the_speaker(body, speaker_text):
+    q = quotes(body, SMITH, JONES)[0]
+    assert (q.speaker_text, q.speaker_name) == (speaker_text, "Anna Smith")
+
+
+@pytest.mark.parametrize("body, speaker_text", [
+    ("Smith said: \u201cWe will win,\u201d she added.", "she"),
+    ("\u201cWe will comply,\u201d he notes.", "he"),
+    ("\u201cWe will comply,\u201d it reads.", "it"),
+    ("\u201cI\u2019m a voter,\u201d declares Anna Smith, 27, of Ohio.", "Anna Smith"),
+])
+def test_cue_right_after_the_quote_is_taken_as_written(body, speaker_text):
+    assert quotes(body, SMITH)[0].speaker_text == speaker_text
+
+
+def test_relative_clause_cue_is_who_and_resolves_to_the_person_named():
+    body = '"We will win," said Smith, who said voters want "a fighter in the lead."'
+    first, second = quotes(body, SMITH)
+    assert (second.speaker_text, second.speaker_name) == ("who", "Anna Smith")
+
+
+def test_reporting_clause_in_the_sentence_before_introduces_the_quote():
+    body = ('"We will win," Smith said.\n\nJones says people should vote early. '
+            '"It is their life, and their vote."')
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Anna Smith", "Tom Jones"]
+
+
+def test_next_sentence_with_its_own_quote_is_not_a_cue():
+    body = 'Jones said Smith "caused death." Smith called Jones a "liar."'
+    assert [q.speaker_name for q in quotes(body, SMITH, JONES)] == ["Tom Jones", "Anna Smith"]
+
 @pytest.mark.parametrize("body, speaker_text", [
     ('"We reject it," the Kremlin said.', "the Kremlin"),
     ('"We reject it," a spokesman said.', "a spokesman"),

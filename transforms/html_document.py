@@ -4,10 +4,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from bs4.dammit import EncodingDetector
 from lxml import etree
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Control characters that libxml2 rejects or that only garbage input contains.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -41,9 +40,8 @@ def decode_html(data: bytes | str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(codec, "replace")
-    head = data[:4096]
-    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    declared = _codec(match.group(1)) if match else None
+    # beautifulsoup4's detector reads <meta charset>, http-equiv and <?xml encoding?> declarations.
+    declared = _codec(EncodingDetector.find_declared_encoding(data[:4096], is_html=True))
     # A page labelled with a single-byte charset that is valid UTF-8 is UTF-8 (common mislabel).
     for codec in ("utf-8", declared) if declared != "utf-8" else ("utf-8",):
         if codec is None:

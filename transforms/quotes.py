@@ -19,6 +19,7 @@ _NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|ent
 _CAPWORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL = frozenset("a an the of and or in on at to for with by from is vs".split())
 _AFTER_PUNCT = ",?!\u2014\u2013-"
+_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
 def _title_like(text: str, sentence_ok: bool = True) -> bool:
@@ -73,7 +74,7 @@ class _Article:
     def salient(self, lo: int, pos: int, last: PersonMention | None, gender: str | None,
                 near: tuple[int, int, bool] | None = None) -> PersonMention | None:
         """The person a pronoun or description at pos stands for: last subject, last speaker, nearest."""
-        lo = max(lo, pos - 1500)
+        lo = max(lo, pos - 800)
         hit = self.reporter(lo, pos, gender)
         best_at, best = (hit[3], hit[2]) if hit else (-1, None)
         mentions = self.mentions
@@ -109,6 +110,8 @@ class _Article:
         kind = classify_phrase(phrase)
         if kind == "name":
             return self.index.by_name(phrase)
+        if phrase.lower() == "who":  # the person the relative clause hangs on: the last one named
+            return self.salient(lo, pos, last, None, near)
         if kind == "pronoun":
             gender = PRONOUNS.get(phrase.lower())
             return self.salient(lo, pos, last, gender, near) if gender in ("m", "f") else None
@@ -169,7 +172,7 @@ def _context(art: _Article, sp: Span, prev: tuple[Span, Quote, PersonMention | N
     if prev is not None:
         prev_close = prev[0].close_at if prev[0].close_at is not None else prev[0].end
     same_para = prev is not None and prev_close >= p_lo
-    same_sent = same_para and prev_close >= sent_lo - 2
+    same_sent = same_para and prev_close >= sent_lo - 1  # a quotation closing the sentence before is not in this one
     lo = max(sent_lo, prev_close + 1) if same_para else sent_lo
     closed = sp.close_at is not None and sp.close_at < p_hi
     return _Ctx(pi, p_lo, p_hi, sent_lo, prev_close, same_para, same_sent, body[lo:sp.open_at], closed)
@@ -190,10 +193,14 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
         elif ends == "." and rest.lstrip()[:1].isupper():
             # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
             cue = after_cue(rest)
-            if cue is not None and cue[1] is not None and len(rest.split(cue[1], 1)[-1].split(".")[0].split()) > 4:
-                cue = None
+            full = body[sp.close_at + 1:art.paras[art.para_of(sp.close_at)][1]]  # past the next opening mark
+            tail = full.split(cue[1], 1)[-1].split(".")[0] if cue is not None and cue[1] is not None else ""
+            if len(tail.split()) > 4 or any(m in tail for m in _MARKS):
+                cue = None  # `Sanders called Trump a “liar.”`: the next sentence's own quotation
     lead = ctx.before.rstrip()
-    if cue is None or lead.endswith((":", ",")):
+    after_pronoun = cue is not None and bool(cue[0]) and cue[0].lower() in PRONOUNS and cue[1] is not None
+    if (cue is None or lead.endswith((":", ","))) and not after_pronoun:
+        # `Trump asserted: “France is no longer France,” he claimed.`: the nearer cue wins
         b = before_cue(ctx.before, body[ctx.sent_lo:sp.open_at], prev_speaker,
                        first=bool(lead) and not lead.endswith((":", ",")) and not ctx.same_sent)
         if b is not None and b[0]:
@@ -206,6 +213,13 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
             s0 = sentence_start(body, q_lo, q_lo + len(tail) - 1) - q_lo
             b = before_cue(tail[s0:-1] + " ", tail[s0:], None, first=False)
             cue = b if b is not None and b[0] else colon_cue(tail[s0:])
+    if cue is None and not lead and ctx.sent_lo > ctx.p_lo:
+        # `She says people should choose. “It is their life.”`: the reporting clause of the sentence before
+        lo = max(ctx.p_lo, ctx.prev_close + 1) if ctx.same_para else ctx.p_lo
+        before = body[sentence_start(body, lo, ctx.sent_lo - 1):ctx.sent_lo] if ctx.sent_lo - 1 > lo else ""
+        b = before_cue(before, before, None, first=True) if before.strip() else None
+        if b is not None and b[0] and b[0] != "who":  # "said Pardo, who said ...": Pardo goes on
+            cue = b
     if cue is None and lead.endswith(":"):
         cue = colon_cue(body[ctx.sent_lo:sp.open_at])
     if cue is None and ctx.closed:

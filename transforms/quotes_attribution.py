@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.quotes_lexicon import CUE_VERBS, LEADING_FILLERS, PARTICIPLE_CUES
 
@@ -11,7 +12,9 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|
 _TOK = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
 _SP = r"[ \t\u00a0]+"
 _VS_VERBS = frozenset("""said says added adds asked asks wrote writes told continued explained recalled replied
-insisted argued noted warned tweeted""".split())
+insisted argued noted warned tweeted declared declares agreed agrees remembered remarked observed responded
+countered conceded concluded cautioned quipped joked shouted yelled exclaimed boasted mused sighed retorted
+lamented acknowledged admitted predicted pleaded stressed emphasized""".split())
 _TOKP = re.compile(rf"{_TOK}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
 _LWORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
@@ -28,16 +31,20 @@ took gave met sat stood ran came got held says said told with in on at from to f
 into over under about against by of than who which that while when where and but""".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 # A word right before a cue that makes it a noun or an infinitive: "in a tweet", "to say".
-_NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to".split())
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to about".split())
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
+_NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
+reply quip quips joke jokes warning""".split())
+_PREPS = frozenset("at in on during with from for after before by".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                   "July August September October November December".split())
 _ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
 when while as despite asked speaking since for with without by from under over last separately instead still
-like unlike according
+like unlike according hours minutes days weeks months years moments
 yet also then now today yesterday this"""
                                .split())
-_CLAUSE_WORDS = frozenset("when that which while because if where whether against".split())
+_CLAUSE_WORDS = frozenset("when that which while because if where whether against what how".split())
+_CHUNK_SPLIT = re.compile(r",(?!\d{3})|\s[\u2014\u2013]\s|\s--\s")  # "2,000" is one number
 _TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
 _PRONOUNS = frozenset("he she they we i it".split())
 _STRICT_FIRST = _DETERMINERS | _PRONOUNS
@@ -51,16 +58,24 @@ didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """(start, end, verb) of each cue word in a short text, "according to" included."""
     out: list[tuple[int, int, str]] = []
-    words = _LWORD.findall(text)
-    if CUE_VERBS.isdisjoint(words) and "according" not in words:
+    hits = set(CUE_VERBS.intersection(_LWORD.findall(text)))
+    if "according" in text:
+        hits.add("according")
+    if not hits:
         return out  # the common case, settled without a Python loop over words
-    for m in _LWORD.finditer(text):
+    for m in _words_pattern(tuple(sorted(hits))).finditer(text):
         w = m.group()
-        if w in CUE_VERBS:
+        if w != "according":
             out.append((m.start(), m.end(), w))
-        elif w == "according" and text.startswith(" to", m.end()):
+        elif text.startswith(" to", m.end()):
             out.append((m.start(), m.end() + 3, "according to"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A regex for just the cue words a text holds: a scan for a few words, not a loop over all of them."""
+    return re.compile(r"(?<![\w'\u2019-])(?:%s)(?![\w-])" % "|".join(words))
 
 
 def _clean_np(np: str) -> str:
@@ -76,9 +91,10 @@ def _clean_np(np: str) -> str:
 def _ok_speaker(np: str) -> bool:
     """True when the phrase could be a speaker rather than a clause fragment."""
     words = np.split()
-    if not words or len(words) > 9 or words[0].lower() in _NOT_SPEAKER:
+    if not words or len(words) > 9 or (words[0].lower() in _NOT_SPEAKER and np.lower() != "it"):
         return False
-    return not any(w.lower() in CUE_VERBS or w.lower() in _CLAUSE_WORDS for w in words)
+    # a capitalized word is part of a name: "State spokesman Mark Toner", "the Cook Political Report"
+    return not any((w in CUE_VERBS or w.lower() in _CLAUSE_WORDS) for w in words)
 
 
 def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
@@ -129,7 +145,8 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         t = toks[k].group()
         if t in _STOP_TOKS and t != ",":
             return None
-        if k > i and t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()):
+        if k > i and t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
+                                               or toks[k - 1].group().lower() in _PRONOUNS):
             seg = text[toks[i].start():toks[k].start()]
             if "," in seg:
                 parts = seg.split(",")
@@ -186,9 +203,22 @@ def subject_before(seg: str) -> str:
                                 and inner.split()[0].lower() not in _DETERMINERS):
             return _tail_np(inner.split()[-8:])
         return _tail_np(_clean_np(_CLAUSE_BREAK.split(chunks[-2])[-1]).split()[-8:])
-    seg = seg.rsplit(",", 1)[-1]
+    chunks = _CHUNK_SPLIT.split(seg)  # "She greeted 2,000 supporters and told": one clause
+    seg = chunks[-1]
     seg = _CLAUSE_BREAK.split(seg)[-1]
     words = _clean_np(seg).split()
+    tail = _tail_np(words[-8:]).split()
+    k = len(words) - len(tail)
+    if tail and tail[0].lower() in _DETERMINERS and k >= 2 and tail[-1].lower() not in ("and", "but", "or") and words[k - 1].lower() in _PREPS \
+            and (words[k - 2][:1].isupper() or words[k - 2].lower() in _PRONOUNS):
+        words = words[:k - 1]  # "Trump at the time said": the subject before the phrase
+    if words and words[-1].lower() in ("and", "but", "or") and len(chunks) > 1:
+        # "Trump gestured ..., then leaned in and boomed": the last clause with a subject of its own
+        for chunk in reversed(chunks):
+            w0 = chunk.split()[:1]
+            np = leading_np(chunk) if w0 and w0[0].lower() not in _ADVERBIAL_OPENERS else ""
+            if np and (np[:1].isupper() or np.lower() in _PRONOUNS):
+                return np
     if words and (words[-1].lower() in ("and", "but", "or") or words[-1] in _DAYS):
         return leading_np(seg)  # "X outlined his plan and vowed": the clause's own subject
     return _tail_np(words[-8:])
@@ -236,6 +266,9 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
     w = before[-1]
     if w.lower() in _NOUN_BEFORE or any(b.lower() in _BE for b in before):
         return False  # "was first reported", "is said to be": passive, no speaker
+    if verb in _NOUNABLE and (w.endswith(("'s", "\u2019s", "'", "\u2019"))
+                              or len(before) > 1 and before[0].lower() in _DETERMINERS):
+        return False  # "Sanders' comments", "a Twitter comment": a noun
     if verb in _NOUNISH:  # "reports", "claims": a verb only after its subject
         return w[:1].isupper() or w.lower() in ("he", "she", "they", "it", "who", "also")
     return True
@@ -243,11 +276,21 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
 
 def clause_subject(sentence: str) -> str:
     """The subject of a sentence's main clause, past fronted adverbials ("Shortly afterwards, Spicer")."""
-    for chunk in sentence.split(","):
+    fronted = False
+    for chunk in _CHUNK_SPLIT.split(sentence):
         words = chunk.split()
-        if not words or words[0].lower().strip("\"\u201c") in _ADVERBIAL_OPENERS:
-            continue
-        return leading_np(chunk)
+        while words and words[0].lower() in ("but", "and", "so", "yet"):
+            words = words[1:]
+        if not words or words[0].lower().strip("\"\u201c") in _ADVERBIAL_OPENERS \
+                or (len(words) == 1 and len(words[0]) > 2 and words[0].isupper()) \
+                or (words[0].endswith("ing") and words[0][:1].isupper() and len(words) > 1) \
+                or words[-1].lower() in ("later", "ago", "earlier", "afterward", "afterwards"):
+            fronted = True
+            continue  # "Hours later," / a dateline "WASHINGTON," / "Speaking at a rally,"
+        np = leading_np(chunk)
+        if fronted and len(np.split()) >= len(words):
+            continue  # "Speaking in Salem, New Hampshire,": the place goes with the fronted phrase
+        return np
     return ""
 
 
@@ -275,6 +318,10 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
     cues = [c for c in find_cues(before) if _is_cue_use(before, c[0], c[2])]
     if not cues:
         return None
+    if first and len(cues) > 1 and cues[-1][2] not in PARTICIPLE_CUES:
+        near = subject_before(before[:cues[-1][0]])
+        if near.lower() in _PRONOUNS:
+            return near, cues[-1][2]  # "DeSantis said ..., which he called “a cartel”": the nearer clause
     for c in (cues if first else cues[::-1]):
         verb, pre = c[2], before[:c[0]]
         if verb in PARTICIPLE_CUES:
@@ -292,6 +339,8 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
             if prev_speaker:
                 return prev_speaker, verb
             return (clause_subject(sentence) or None), verb
+        if _clean_np(pre.rsplit(",", 1)[-1]).lower() == "who":
+            return "who", verb  # "said Beck, who added that ...": the relative pronoun, resolved to Beck
         spk = subject_before(pre)
         if spk and _ok_speaker(spk):
             return spk, verb

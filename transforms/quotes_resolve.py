@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.model import PersonMention
 from transforms.quotes_lexicon import (FEMALE_NAMES, HONORIFIC_GENDER, MALE_NAMES, ORG_NOUNS,
@@ -17,6 +18,7 @@ def _norm(w: str) -> str:
     return w.strip(".,").lower().replace("\u2019", "'")
 
 
+@lru_cache(maxsize=65536)  # the same name forms recur across a batch's articles
 def _key(phrase: str) -> str:
     """Lowercase words of a name form, titles and punctuation left out."""
     return " ".join(_KEY_NOISE.sub(" ", phrase.lower().replace("\u2019", "'")).split())
@@ -112,6 +114,7 @@ def _gender_in_text(p: PersonMention, body: str) -> str | None:
     return "m" if votes > 0 else "f" if votes < 0 else None
 
 
+@lru_cache(maxsize=65536)
 def classify_phrase(phrase: str) -> str:
     """'pronoun', 'name', 'definite' (the senator), 'org' or 'unnamed' for a speaker phrase."""
     words = phrase.split()

@@ -158,7 +158,7 @@ def sentence_start(body: str, lo: int, pos: int) -> int:
     """Offset where the sentence holding pos begins, not before lo."""
     lo = max(lo, pos - 400)
     start = lo
-    for m in _SENT_END.finditer(body, lo, pos):
+    for m in _SENT_END.finditer(body, lo, pos + 1):  # + 1: the lookahead may see the mark at pos
         k = m.start()
         word = body[max(lo, k - 4):k].rsplit(None, 1)[-1:] if k > lo else []
         w = word[0].lower().lstrip("(\"\u201c") if word else ""

@@ -1,7 +1,7 @@
 """Category topics: score one article against the 17 IPTC Media Topics top-level categories.
 
 Scoring is a weighted bag of words and word pairs (``topics_lexicon.LEXICON``): every lexicon
-term found in the text adds ``weight * (1 + ln count)`` to its categories, a term in the title
+term found in the text adds ``weight * sqrt(count)`` to its categories, a term in the title
 adds ``TITLE_BOOST * weight`` more.  A category's score is its share of the article's total, so
 scores sum to 1 over the 17 categories and compare across articles.  Needs no corpus: one
 article in, ranked categories out, deterministic.
@@ -55,8 +55,9 @@ CATEGORY_PRIOR = {
     "education": 0.8,
 }
 # A cross-cutting category takes the top slot from the best desk category only when it scores
-# at least DOMINANCE times as much (priors applied): close calls go to the desk, and the
-# cross-cutting reading is still linked second.
+# at least DOMINANCE times as much (priors applied); the cross-cutting reading is still linked
+# second.  Off (1.0): 1.5 lifts BBC NMI from 0.832 to 0.847 but moves AllSides crime, race and
+# education stories to politics, so the priors alone decide.
 DOMINANCE = 1.0
 FALLBACK = "human interest"  # the top category when no lexicon term occurs at all
 

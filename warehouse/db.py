@@ -60,6 +60,8 @@ class WriteSession:
         # Row order of inserts is irrelevant here (keys and exports sort): not keeping it saves memory.
         self.con = duckdb.connect(str(self.work), config={"memory_limit": WRITE_MEMORY_LIMIT,
                                                           "preserve_insertion_order": False})
+        # A load's long statements would otherwise draw DuckDB's progress bar on the CLI's stderr.
+        self.con.execute("set enable_progress_bar = false")
         apply_schema(self.con)
         return self.con
 
