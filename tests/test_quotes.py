@@ -179,6 +179,10 @@ def test_description_speaker_resolves_to_the_person():
     ("Smith at the time said she had asked her \u201cpeople\u201d to help.", "Smith"),
     # a capitalized word that looks like a verb is part of a name
     ("\u201cWe will comply,\u201d State spokesman Anna Smith said Friday.", "State spokesman Anna Smith"),
+    ("Smith was abroad. But back home, she returned to her lines: \u201cIt is called America First!\u201d", "she"),
+    ("Smith was abroad. She praised those who left but said, \u201cWe are in a different ballgame.\u201d", "She"),
+    ("Smith, who is a pastor in Elizabeth, Colorado, slammed the plan as \u201ca disgrace.\u201d", "Smith"),
+    ("\u201cMany would call it a loss\u201d if she won by less, said Anna Smith, an analyst at Cook.", "Anna Smith"),
 ])
 def test_subject_of_the_reporting_clause_is_the_speaker(body, speaker_text):
     q = quotes(body, SMITH, JONES)[0]

@@ -16,7 +16,7 @@ def _artifacts(key: str) -> list:
 
     with get_client(sync_client=True) as client:
         return client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
-                                     sort=ArtifactSort.CREATED_DESC, limit=1000)
+                                     sort=ArtifactSort.CREATED_DESC, limit=200)
 
 
 def _table(artifact) -> list[dict]:

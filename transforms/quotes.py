@@ -233,6 +233,8 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
         return []
     spans = find_spans(body)
     spans += find_single_spans(body, spans)
+    if not spans:
+        return []  # no quotation marks: no paragraph or people index to build
     spans.sort(key=lambda s: s.start)
     art = _Article(body, people)
     out: list[Quote] = []

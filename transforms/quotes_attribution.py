@@ -14,7 +14,9 @@ _SP = r"[ \t\u00a0]+"
 _VS_VERBS = frozenset("""said says added adds asked asks wrote writes told continued explained recalled replied
 insisted argued noted warned tweeted declared declares agreed agrees remembered remarked observed responded
 countered conceded concluded cautioned quipped joked shouted yelled exclaimed boasted mused sighed retorted
-lamented acknowledged admitted predicted pleaded stressed emphasized""".split())
+lamented acknowledged admitted predicted pleaded stressed emphasized remembered beamed gushed thundered roared
+cried hollered bellowed griped grumbled groused marveled intoned scoffed snapped sniped barked boomed whispered
+wondered""".split())
 _TOKP = re.compile(rf"{_TOK}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
 _LWORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
@@ -31,10 +33,13 @@ took gave met sat stood ran came got held says said told with in on at from to f
 into over under about against by of than who which that while when where and but""".split())
 _DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 # A word right before a cue that makes it a noun or an infinitive: "in a tweet", "to say".
-_NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to about".split())
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this that these those of in late-night to about"
+                          .split())
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
 reply quip quips joke jokes warning""".split())
+# "..., he points out." / "..., she went on.": speech only with their particle, after a quotation
+_PHRASAL = frozenset("points pointed went goes".split())
 _PREPS = frozenset("at in on during with from for after before by".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                   "July August September October November December".split())
@@ -103,7 +108,8 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
     strict: the quotation ended without punctuation, so only a plain "he said" / "Smith said" counts.
     """
     text = text[:160]
-    if CUE_VERBS.isdisjoint(_LWORD.findall(text)) and "according" not in text \
+    words = _LWORD.findall(text)
+    if CUE_VERBS.isdisjoint(words) and _PHRASAL.isdisjoint(words) and "according" not in text \
             and not _DASH_START.match(text):
         return None
     text = _PAREN.sub("", text)
@@ -128,7 +134,9 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
             k += 1
         if k == j:
             return None
-        spk = _clean_np(text[toks[j].start():toks[k - 1].end()])
+        spk = _clean_np(_CLAUSE_BREAK.split(text[toks[j].start():toks[k - 1].end()])[0])  # "one owner who ..."
+        if spk.split()[:1] and spk.split()[0].lower() in _PRONOUNS and " " in spk:
+            return None  # "said he would not vote": a clause, not an inverted cue
         if k + 1 < len(toks) and toks[k].group() == "," and toks[k + 1].group()[:1].isupper() \
                 and spk.split()[:1] and spk.split()[0].lower() in _DETERMINERS:
             # "said his colleague, Dilip, who ...": the name after the description
@@ -145,8 +153,9 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         t = toks[k].group()
         if t in _STOP_TOKS and t != ",":
             return None
-        if k > i and t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
-                                               or toks[k - 1].group().lower() in _PRONOUNS):
+        phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1].group() in ("out", "on")
+        if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
+                                                     or toks[k - 1].group().lower() in _PRONOUNS)):
             seg = text[toks[i].start():toks[k].start()]
             if "," in seg:
                 parts = seg.split(",")
@@ -165,6 +174,10 @@ def tail_cue(rest: str) -> tuple[str, str] | None:
     if not cues:
         return None
     s, e, verb = cues[-1]
+    if rest[:s].rstrip().endswith(",") and rest[e:].strip()[:1].isupper():
+        # `" if she loses, said David Wasserman, an analyst.`: the inverted cue closing the sentence
+        spk = _clean_np(re.split(r"[,.;:(]", rest[e:], 1)[0])
+        return (spk, verb) if _ok_speaker(spk) and len(spk.split()) <= 6 else None
     if len(rest[e:].split()) > 3 or "," not in rest[:s]:
         return None
     spk = _clean_np(rest[:s].rsplit(",", 1)[1])
@@ -197,6 +210,12 @@ def subject_before(seg: str) -> str:
     if seg.endswith(","):
         # "Daryl Kimball, executive director of X, said" / "The head of X, Alberto Fernandez, wrote"
         chunks = seg[:-1].split(",")
+        for r in range(len(chunks) - 2, max(0, len(chunks) - 4), -1):
+            if chunks[r].split()[:1] and chunks[r].split()[0].lower() in ("who", "whose") \
+                    and all(c.strip()[:1].isupper() for c in chunks[r + 1:]):
+                # "Swanson, who is a pastor in Elizabeth, Colorado, slammed": the name before the clause
+                chunks = chunks[:r + 1]
+                break
         relative = chunks[-1].split()[:1] and chunks[-1].split()[0].lower() in ("who", "which", "whose", "whom")
         inner = _clean_np(_CLAUSE_BREAK.split(chunks[-1])[-1])
         if len(chunks) == 1 or (not relative and inner[:1].isupper() and not _TAG.match(inner)
@@ -209,11 +228,15 @@ def subject_before(seg: str) -> str:
     words = _clean_np(seg).split()
     tail = _tail_np(words[-8:]).split()
     k = len(words) - len(tail)
-    if tail and tail[0].lower() in _DETERMINERS and k >= 2 and tail[-1].lower() not in ("and", "but", "or") and words[k - 1].lower() in _PREPS \
+    if tail and tail[0].lower() in _DETERMINERS and k >= 2 and tail[-1].lower() not in ("and", "but", "or") \
+            and words[k - 1].lower() in _PREPS \
             and (words[k - 2][:1].isupper() or words[k - 2].lower() in _PRONOUNS):
         words = words[:k - 1]  # "Trump at the time said": the subject before the phrase
-    if words and words[-1].lower() in ("and", "but", "or") and len(chunks) > 1:
+    if words and words[-1].lower() in ("and", "but", "or"):
         # "Trump gestured ..., then leaned in and boomed": the last clause with a subject of its own
+        np = leading_np(seg)
+        if np and (np[:1].isupper() or np.lower() in _PRONOUNS):
+            return np  # "when he brought it up and later said"
         for chunk in reversed(chunks):
             w0 = chunk.split()[:1]
             np = leading_np(chunk) if w0 and w0[0].lower() not in _ADVERBIAL_OPENERS else ""
@@ -277,7 +300,8 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
 def clause_subject(sentence: str) -> str:
     """The subject of a sentence's main clause, past fronted adverbials ("Shortly afterwards, Spicer")."""
     fronted = False
-    for chunk in _CHUNK_SPLIT.split(sentence):
+    chunks = _CHUNK_SPLIT.split(sentence)
+    for ci, chunk in enumerate(chunks):
         words = chunk.split()
         while words and words[0].lower() in ("but", "and", "so", "yet"):
             words = words[1:]
@@ -288,6 +312,11 @@ def clause_subject(sentence: str) -> str:
             fronted = True
             continue  # "Hours later," / a dateline "WASHINGTON," / "Speaking at a rally,"
         np = leading_np(chunk)
+        nxt = chunks[ci + 1].split()[:1] if ci + 1 < len(chunks) else []
+        if np[:1].islower() and np.lower() not in _PRONOUNS and np.split()[0].lower() not in _DETERMINERS \
+                and nxt and (nxt[0][:1].isupper() or nxt[0].lower() in _PRONOUNS):
+            fronted = True
+            continue  # "But back on American soil, he returned": no subject in a fronted phrase
         if fronted and len(np.split()) >= len(words):
             continue  # "Speaking in Salem, New Hampshire,": the place goes with the fronted phrase
         return np
@@ -301,6 +330,9 @@ def colon_cue(sentence: str) -> tuple[str, None] | None:
     words = head.split()
     if not words:
         return None
+    last = head.rsplit(",", 1)[-1].split()
+    if last and last[0] in _VS_VERBS and 1 < len(last) <= 6 and last[1][:1].isupper():
+        return " ".join(last[1:]), None  # "In other words, explained CBS moderator Nancy Cordes:"
     if words[0].lower() in CUE_VERBS and len(words) <= 5:
         return " ".join(words[1:]) or None, None  # "Stated Stone:"
     if len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_GLUE or w == "and" for w in words):
@@ -320,7 +352,7 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
         return None
     if first and len(cues) > 1 and cues[-1][2] not in PARTICIPLE_CUES:
         near = subject_before(before[:cues[-1][0]])
-        if near.lower() in _PRONOUNS:
+        if near.lower() in ("he", "she", "i", "we"):  # "it", "they": often an organization, left to the main clause
             return near, cues[-1][2]  # "DeSantis said ..., which he called “a cartel”": the nearer clause
     for c in (cues if first else cues[::-1]):
         verb, pre = c[2], before[:c[0]]
@@ -342,6 +374,12 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
         if _clean_np(pre.rsplit(",", 1)[-1]).lower() == "who":
             return "who", verb  # "said Beck, who added that ...": the relative pronoun, resolved to Beck
         spk = subject_before(pre)
-        if spk and _ok_speaker(spk):
+        if spk and _ok_speaker(spk) and not _verb_led(spk):
             return spk, verb
     return None
+
+
+def _verb_led(np: str) -> bool:
+    """True when a phrase opens with a verb form, not a noun: "has been made available", "is likely to be"."""
+    w = np.split()[0]
+    return w.islower() and (w in _NP_STOP or w in _AUX_WORDS or w.endswith(("ed", "ing")))
