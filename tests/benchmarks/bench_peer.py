@@ -46,7 +46,7 @@ def write_sample(corpus: Path, n: int, dest: Path) -> int:
         sub.mkdir(exist_ok=True)
         link = sub / shard.name
         link.unlink(missing_ok=True)
-        link.symlink_to(shard)
+        link.symlink_to(shard.resolve())
         rows += sample_articles(sub, per)
         link.unlink()
     rows = rows[:n]
