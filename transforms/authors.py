@@ -20,9 +20,18 @@ _NOBODY = {"staff", "admin", "administrator", "editor", "editors", "the editors"
            "web desk", "staff reporter", "staff writer", "anonymous", "unknown", "none", "null", "n/a"}
 
 
+def _strip(name: str) -> str:
+    name = name.strip(" :-–—\t")
+    # A final period belongs to an abbreviation ("Jr.", "C.J.", "Ph.D."), not to a sentence.
+    last = name.rsplit(" ", 1)[-1]
+    if name.endswith(".") and len(last.replace(".", "")) > 3:
+        name = name[:-1]
+    return name.strip(" :-–—\t")
+
+
 def _one(name: str) -> str | None:
-    name = _LEAD.sub("", name.strip(" .:-–—\t"))
-    name = _TITLE_WORDS.sub("", name).strip(" .:-–—")
+    name = _LEAD.sub("", _strip(name).lstrip("."))
+    name = _strip(_TITLE_WORDS.sub("", name))
     if not name or not _HAS_LETTER.search(name) or name.lower() in _NOBODY:
         return None
     if _JUNK.search(name) or len(name) > 60 or len(name.split()) > 6 or "@" in name or "://" in name:
