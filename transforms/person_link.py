@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -26,6 +27,7 @@ class Overrides:
     renames: dict[str, str] = field(default_factory=dict)  # folded canonical -> new spelling
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold(name: str) -> str:
     """Comparison key: accents, case, punctuation and spacing folded ("José  Martí." -> "jose marti")."""
     text = unicodedata.normalize("NFKD", name)
