@@ -9,12 +9,12 @@ from time import perf_counter
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.batch import stage_rejects
 from flows.lock import data_dir_lock
 from flows.plan import Plan, make_plan
-from flows.run_report import collect_batches, publish_failure, publish_run_tables, rejects_by_reason
+from flows.run_report import (collect_batches, publish_failure, publish_run_tables, publish_summary,
+                               rejects_by_reason)
 from flows.pool import batch_pool, run_batch
 from flows.settings import Settings, pipeline_version
 from flows.testhooks import pause_at
@@ -170,10 +170,12 @@ def export_parquet(settings: Settings, run_id: str, changed: bool) -> list[dict]
         con.close()
 
 
-def _summary_rows(settings: Settings) -> list[dict]:
+def _run_stats(settings: Settings, run_id: str) -> tuple[list[dict], list[dict]]:
+    """Rows per data table, and this run's rejects per reason, read in one connection."""
     con = read_only(settings.warehouse)
     try:
-        return [{"table": t, "rows": con.execute(f"select count(*) from {t}").fetchone()[0]} for t in DATA_TABLES]
+        rows = [{"table": t, "rows": con.execute(f"select count(*) from {t}").fetchone()[0]} for t in DATA_TABLES]
+        return rows, rejects_by_reason(con, run_id)
     finally:
         con.close()
 
@@ -233,32 +235,23 @@ def pipeline(inputs: list[str], data_dir: str, reprocess: bool = False, command:
             run["seconds"]["export"] = perf_counter() - t
             raise_on_failures(parity)
         except Exception as e:
+            error = f"{type(e).__name__}: {e}"[:1000]
             try:
-                record_failure(settings, run, plan, f"{type(e).__name__}: {e}"[:1000])
+                record_failure(settings, run, plan, error)
             except Exception as again:  # e.g. the disk is still full: report the first error, not this one
                 logger.warning("could not record the failed run: %s: %s", type(again).__name__, again)
-            publish_failure(run["run_id"], f"{type(e).__name__}: {e}"[:1000])
+            publish_failure(run["run_id"], error)
             raise
         finally:
             shutil.rmtree(settings.staging / run["run_id"], ignore_errors=True)
     run["seconds"]["total"] = perf_counter() - t0
-    rows = _summary_rows(settings)
+    rows, rejects = _run_stats(settings, run["run_id"])
     summary = {"run_id": run["run_id"], "files_seen": plan.seen, "files_processed": len(plan.process),
                "added": loaded["counts"]["added"], "replaced": loaded["counts"]["replaced"],
                "nulled": run["nulled"], "seconds": run["seconds"], "tables": rows,
                "checks": loaded["checks"] + parity}
-    _publish_artifacts(summary)
-    publish_run_tables(run["run_id"], run["seconds"], rejects_by_reason(settings.warehouse, run["run_id"]))
+    publish_summary(summary)
+    publish_run_tables(run["run_id"], run["seconds"], rejects)
     logger.info("run %s: %s", run["run_id"], ", ".join(f"{r['table']}={r['rows']}" for r in rows))
     return summary
 
-
-def _publish_artifacts(summary: dict) -> None:
-    rows = [{"table": r["table"], "rows": r["rows"], "added": summary["added"].get(r["table"], 0),
-             "replaced": summary["replaced"].get(r["table"], 0)} for r in summary["tables"]]
-    create_table_artifact(rows, key="run-summary", description=f"Rows per table after run {summary['run_id']}")
-    lines = ["| table | check | violations |", "|---|---|---|"]
-    lines += [f"| {c['table']} | {c['check']} | {c['violations']} |" for c in summary["checks"]]
-    secs = ", ".join(f"{k} {v:.2f}s" for k, v in summary["seconds"].items())
-    create_markdown_artifact("## Data-quality checks\n\n" + "\n".join(lines) + f"\n\nSeconds: {secs}\n",
-                             key="run-checks", description="Checks after the load")

@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import as_completed
-
-from warehouse.db import read_only
 
 
 def _progress_bar(total: int):
@@ -46,14 +43,10 @@ def collect_batches(futures: list, logger) -> list[dict]:
     return results
 
 
-def rejects_by_reason(warehouse: Path, run_id: str) -> list[dict]:
-    """Rejects this run recorded, counted per reason (most first)."""
-    con = read_only(warehouse)
-    try:
-        rows = con.execute("select reason, count(*) as n from rejects where run_id = ? "
-                           "group by reason order by n desc, reason", [run_id]).fetchall()
-    finally:
-        con.close()
+def rejects_by_reason(con, run_id: str) -> list[dict]:
+    """Rejects this run recorded, counted per reason (most first), on an open connection."""
+    rows = con.execute("select reason, count(*) as n from rejects where run_id = ? "
+                       "group by reason order by n desc, reason", [run_id]).fetchall()
     return [{"reason": reason, "rejects": n} for reason, n in rows]
 
 
@@ -77,3 +70,15 @@ def _failure_artifact(run_id: str, error: str) -> None:
     create_markdown_artifact(f"## Run {run_id} failed\n\n```\n{error}\n```\n\nThe warehouse is unchanged; "
                              "fix the cause and run again.\n", key="run-failure",
                              description=f"Why run {run_id} failed")
+
+
+def publish_summary(summary: dict) -> None:
+    """Table artifact of rows per table, and markdown artifact of the check results."""
+    rows = [{"table": r["table"], "rows": r["rows"], "added": summary["added"].get(r["table"], 0),
+             "replaced": summary["replaced"].get(r["table"], 0)} for r in summary["tables"]]
+    create_table_artifact(rows, key="run-summary", description=f"Rows per table after run {summary['run_id']}")
+    lines = ["| table | check | violations |", "|---|---|---|"]
+    lines += [f"| {c['table']} | {c['check']} | {c['violations']} |" for c in summary["checks"]]
+    secs = ", ".join(f"{k} {v:.2f}s" for k, v in summary["seconds"].items())
+    create_markdown_artifact("## Data-quality checks\n\n" + "\n".join(lines) + f"\n\nSeconds: {secs}\n",
+                             key="run-checks", description="Checks after the load")

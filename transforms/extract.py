@@ -4,6 +4,10 @@ from __future__ import annotations
 from time import perf_counter
 
 from transforms.ids import digest
+from transforms.keyphrases import key_phrases
+from transforms.people import extract_people
+from transforms.quotes import extract_quotes
+from transforms.topics import categorize, topic_id
 
 # People, quotes and topics are extracted for English only; other languages are loaded
 # with their language set and counted, not guessed at.
@@ -15,11 +19,6 @@ def extract_rows(article: dict, timings: dict[str, float] | None = None) -> dict
 
     When `timings` is given, seconds spent per extractor are added to it.
     """
-    from transforms.keyphrases import key_phrases
-    from transforms.people import extract_people
-    from transforms.quotes import extract_quotes
-    from transforms.topics import categorize, topic_id
-
     out: dict[str, list[dict]] = {"person_mentions": [], "quotes": [], "article_topics": []}
     if article["language"] not in EXTRACT_LANGUAGES:
         return out
