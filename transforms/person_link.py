@@ -85,28 +85,51 @@ def link_people(
 ) -> dict[tuple[str, str], str]:
     """Map each (article_id, name_in_article) pair to its corpus canonical name."""
     ov = overrides or Overrides()
-    pairs = sorted(set(rows))
     result: dict[tuple[str, str], str] = {}
-    todo: list[tuple[tuple[str, str], str]] = []
+    articles_per_name: Counter[str] = Counter()
+    pairs = sorted(set(rows))
     for aid, name in pairs:
-        split = ov.splits.get((aid, _fold(name)))
+        split = split_canonical(aid, name, ov)
         if split is not None:
-            result[(aid, name)] = ov.renames.get(_fold(split), split)
+            result[(aid, name)] = split
         else:
-            todo.append(((aid, name), _merged(name, ov.merges)))
+            articles_per_name[name] += 1
+    canonical = link_names(articles_per_name, ov)
+    for pair in pairs:
+        if pair not in result:
+            result[pair] = canonical[pair[1]]
+    return result
+
+
+def split_canonical(article_id: str, name: str, overrides: Overrides) -> str | None:
+    """The canonical name a `split` override gives this article's name, else None."""
+    split = overrides.splits.get((article_id, _fold(name)))
+    return None if split is None else overrides.renames.get(_fold(split), split)
+
+
+def link_names(articles_per_name: dict[str, int], overrides: Overrides | None = None) -> dict[str, str]:
+    """Map each name_in_article to its corpus canonical name.
+
+    articles_per_name: how many articles name the person so (split pairs left out). Linking
+    needs only these counts, not the (article, name) pairs: the warehouse passes one row per
+    distinct name, so memory grows with the number of names, not of mentions.
+    """
+    ov = overrides or Overrides()
+    merged = {name: _merged(name, ov.merges) for name in articles_per_name}
     # full names: one entry per folded spelling
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, name in todo:
-        spellings[_fold(name)][name] += 1
+    for name, m in merged.items():
+        spellings[_fold(m)][m] += articles_per_name[name]
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in spellings:
         words = key.split()
         if len(words) > 1:
             by_surname[words[-1]].add(key)
-    for pair, name in todo:
-        key = _fold(name)
+    result: dict[str, str] = {}
+    for name, m in merged.items():
+        key = _fold(m)
         if len(key.split()) == 1 and len(by_surname.get(key, ())) == 1:
             key = next(iter(by_surname[key]))  # a bare surname with one full-name match
-        canonical = _merged(_spelling(spellings[key]), ov.merges) if key in spellings else name
-        result[pair] = ov.renames.get(_fold(canonical), canonical)
+        canonical = _merged(_spelling(spellings[key]), ov.merges) if key in spellings else m
+        result[name] = ov.renames.get(_fold(canonical), canonical)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from transforms.person_link import link_people, person_id
+from transforms.person_link import Overrides, link_names, person_id, split_canonical
 
 
 def relink_people(con: duckdb.DuckDBPyConnection, overrides=None) -> None:
@@ -12,21 +12,36 @@ def relink_people(con: duckdb.DuckDBPyConnection, overrides=None) -> None:
 
     The result depends only on the set of mentions (and the overrides), never on load order.
     """
-    pairs = con.execute("select article_id, name_in_article from person_mentions "
-                        "order by article_id, name_in_article").fetchall()
-    linked = link_people(pairs, overrides)
-    names = [linked.get((a, n), n) for a, n in pairs]
-    ids = {name: person_id(name) for name in set(names)}  # a person is named in many articles
-    mapping = pa.table({
-        "article_id": [a for a, _ in pairs],
-        "name_in_article": [n for _, n in pairs],
-        "person_name": names,
-        "person_id": [ids[name] for name in names],
-    })
-    con.register("person_map_arrow", mapping)
-    con.execute("create or replace temp table person_map as select * from person_map_arrow "
-                "where person_id <> ''")
-    con.unregister("person_map_arrow")
+    ov = overrides or Overrides()
+    counts = dict(con.execute("select name_in_article, count(*) from person_mentions group by 1").fetchall())
+    split_rows: list[tuple[str, str, str]] = []
+    if ov.splits:
+        # Only the articles named by a split can hold a split pair: a small query.
+        for aid, name in con.execute("select article_id, name_in_article from person_mentions "
+                                     "where article_id in (select unnest(?::varchar[]))",
+                                     [sorted({aid for aid, _ in ov.splits})]).fetchall():
+            canonical = split_canonical(aid, name, ov)
+            if canonical is not None:
+                split_rows.append((aid, name, canonical))
+                counts[name] -= 1
+    names = link_names({n: c for n, c in counts.items() if c > 0}, ov)
+    ids = {canonical: person_id(canonical) for canonical in set(names.values()) | {c for *_, c in split_rows}}
+    con.register("name_map_arrow", pa.table({
+        "name_in_article": list(names), "person_name": list(names.values()),
+        "person_id": [ids[c] for c in names.values()]}))
+    con.register("split_map_arrow", pa.table({
+        "article_id": pa.array([a for a, _, _ in split_rows], pa.string()),
+        "name_in_article": pa.array([n for _, n, _ in split_rows], pa.string()),
+        "person_name": pa.array([c for *_, c in split_rows], pa.string()),
+        "person_id": pa.array([ids[c] for *_, c in split_rows], pa.string())}))
+    con.execute("create or replace temp table person_map as "
+                "select pm.article_id, pm.name_in_article, coalesce(s.person_name, n.person_name) as person_name, "
+                "coalesce(s.person_id, n.person_id) as person_id "
+                "from person_mentions pm left join split_map_arrow s using (article_id, name_in_article) "
+                "left join name_map_arrow n on n.name_in_article = pm.name_in_article and s.article_id is null "
+                "where coalesce(s.person_id, n.person_id) <> ''")
+    con.unregister("name_map_arrow")
+    con.unregister("split_map_arrow")
     con.execute("create or replace temp table linked_mentions as select pm.*, m.person_id, m.person_name "
                 "from person_mentions pm join person_map m using (article_id, name_in_article)")
     con.execute("delete from article_people")

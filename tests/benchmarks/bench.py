@@ -10,13 +10,20 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import httpx
+import psutil
 
 from tests.benchmarks.corpus import shards, write_scaled
 from tests.benchmarks.measure import machine, run_sampled
@@ -98,6 +105,41 @@ def case(name: str, inputs: list[str], data_dir: Path, env: dict, prefect_home: 
     return result
 
 
+@contextmanager
+def prefect_server(home: Path, env: dict) -> Iterator[tuple[dict, psutil.Process]]:
+    """A long-lived Prefect server (as `make serve` runs for scheduled runs), and the env to use it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server_env = {**env, "PREFECT_HOME": str(home), "PREFECT_UI_ENABLED": "false",
+                  "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    log = open(home.parent / "prefect-server.log", "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=server_env, stdout=log, stderr=subprocess.STDOUT)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 900
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit(f"bench: prefect server exited {proc.returncode}; see {log.name}")
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("bench: prefect server did not start in 900 s")
+            time.sleep(0.2)
+        yield {**env, "PREFECT_API_URL": api}, psutil.Process(proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
 def targets(r: dict) -> list[tuple[str, str, bool]]:
     """(target, measured, met) for the goals in the performance brief."""
     full, rerun, x3 = r.get("full"), r.get("rerun"), r.get("x3")
@@ -112,7 +154,12 @@ def targets(r: dict) -> list[tuple[str, str, bool]]:
         # transforms/ changed between the two runs (someone editing the tree): not an unchanged rerun.
         out.append(("unchanged rerun <= 10 s", "n/a: pipeline version changed mid-bench", False))
     elif rerun:
-        out.append(("unchanged rerun <= 10 s", f"{rerun['wall_s']} s", rerun["wall_s"] <= 10))
+        out.append(("unchanged rerun <= 10 s (cold CLI: starts its own Prefect API)", f"{rerun['wall_s']} s",
+                    rerun["wall_s"] <= 10))
+    served = r.get("rerun-server")
+    if served:
+        out.append(("unchanged rerun <= 10 s (against a running Prefect server)", f"{served['wall_s']} s",
+                    served["wall_s"] <= 10))
     if full and x3:
         t = x3["wall_s"] / full["wall_s"]
         mem = x3["peak_rss_total_mb"] / max(1, full["peak_rss_total_mb"])
@@ -159,6 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         results["full"] = case("full", [str(corpus)], scratch / "full", env, home, args.runner)
         if not args.no_rerun:
             results["rerun"] = case("rerun", [str(corpus)], scratch / "full", env, home, args.runner)
+            # How a scheduled deployment runs: the API is already up, so the rerun pays only its own work.
+            server_home = scratch / "prefect-server-home"
+            server_home.mkdir()
+            with prefect_server(server_home, env) as (served_env, server):
+                case("warm-up (server)", [str(REPO / "samples")], scratch / "warm2", served_env, server_home,
+                     args.runner)
+                results["rerun-server"] = case("rerun-server", [str(corpus)], scratch / "full", served_env,
+                                               server_home, args.runner)
+                results["rerun-server"]["server_rss_mb"] = round(server.memory_info().rss / 2**20)
         shutil.rmtree(scratch / "full", ignore_errors=True)
         if args.scale > 1:
             lines = write_scaled(corpus, scratch / "scaled", args.scale)

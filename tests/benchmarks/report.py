@@ -29,7 +29,7 @@ def _ensure(path: Path) -> None:
 def append_section(path: Path, r: dict) -> None:
     """Append the run table, stage seconds and targets of one bench.json result."""
     _ensure(path)
-    cases = [r[k] for k in ("full", "rerun", "x3") if r.get(k)]
+    cases = [r[k] for k in ("full", "rerun", "rerun-server", "x3") if r.get(k)]
     lines = [f"\n## {r['date']} — `make bench` ({r['runner']} runner)\n", f"Machine: {_machine(r['machine'])}.  ",
              f"Corpus: `{Path(r['corpus']).name}`." + (f" Environment: {', '.join(r['env'])}." if r["env"] else "")]
     if r.get("note"):
