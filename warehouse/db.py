@@ -12,7 +12,7 @@ SQL_DIR = files("warehouse")
 # The load runs in the flow's process beside Prefect's client: DuckDB would otherwise take
 # up to 80% of RAM for a big run's joins and window functions; past this it spills to
 # <warehouse>.tmp/ instead, so peak memory stays flat as the warehouse grows.
-WRITE_MEMORY_LIMIT = "1GB"
+WRITE_MEMORY_LIMIT = "1GB"  # also caps the export of the Parquet mirror
 TABLES = ("articles", "person_mentions", "article_people", "people", "quotes", "topics",
           "article_topics", "rejects", "runs", "sources")
 
@@ -82,6 +82,7 @@ class WriteSession:
         self.work.unlink(missing_ok=True)
 
 
-def read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the live warehouse."""
-    return duckdb.connect(str(path), read_only=True)
+def read_only(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the live warehouse (the pipeline's own reads pass a memory cap)."""
+    config = {"memory_limit": memory_limit, "preserve_insertion_order": False} if memory_limit else {}
+    return duckdb.connect(str(path), read_only=True, config=config)
