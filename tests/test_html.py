@@ -85,6 +85,77 @@ def test_title_site_suffix_is_dropped_when_no_h1_agrees():
     assert extract_html(page)["title"] == "Rates held steady again"
 
 
+def _dated_page(head: str, header: str) -> str:
+    """A page with declared metadata in head and the given header markup above its story."""
+    prose = "The county opened a new shelter on Friday after a year of planning and two rounds of public hearings."
+    return (f"<html><head>{head}</head><body><article><h1>Shelter opens after a year of planning</h1>{header}"
+            f"<p>{prose}</p><p>Second: {prose}</p></article></body></html>")
+
+
+_PUB_MOD = ('<meta property="article:published_time" content="2022-04-28T12:00:00Z">'
+            '<meta property="article:modified_time" content="2023-11-06T16:41:00Z">')
+
+
+def test_page_showing_only_its_revision_date_is_dated_by_it():
+    page = _dated_page(_PUB_MOD, '<div class="byline">By Jo Lee <span class="date">Updated Nov 6, 2023</span></div>')
+    assert extract_html(page)["published_at"] == dt.datetime(2023, 11, 6, 16, 41, tzinfo=UTC)
+
+
+def test_page_showing_its_first_publication_keeps_it():
+    header = '<time datetime="2023-11-06T16:41:00Z">Posted: Apr 28, 2022 | Last updated: Nov 6, 2023</time>'
+    assert extract_html(_dated_page(_PUB_MOD, header))["published_at"] == dt.datetime(2022, 4, 28, 12, tzinfo=UTC)
+
+
+def test_dateline_under_headline_beats_teaser_times():
+    page = _dated_page("", "<span>Dec 05, 2023</span>") .replace(
+        "</article>", '</article><aside><article><time datetime="2024-02-16">Feb 16</time></article></aside>')
+    assert extract_html(page)["published_at"] == dt.datetime(2023, 12, 5, tzinfo=UTC)
+
+
+def test_url_with_month_name_gives_the_date():
+    record = extract_html(_dated_page("", ""), url="https://news.test/factchecks/2023/dec/21/story/")
+    assert record["published_at"] == dt.datetime(2023, 12, 21, tzinfo=UTC)
+
+
+def test_only_a_declared_revision_time_is_still_a_date():
+    page = _dated_page('<meta property="article:modified_time" content="2023-09-04T19:51:56Z">', "")
+    assert extract_html(page)["published_at"] == dt.datetime(2023, 9, 4, 19, 51, 56, tzinfo=UTC)
+
+
+def _ld_page(author_json: str, header: str = "") -> str:
+    """A page whose JSON-LD article credits author_json."""
+    ld = '{"@type": "NewsArticle", "headline": "Shelter opens after a year of planning", "author": %s}' % author_json
+    return _dated_page(f'<script type="application/ld+json">{ld}</script>', header)
+
+
+@pytest.mark.parametrize("author_json, header, expected", [
+    ('{"@type": "Person", "name": "James O&#039;Neil"}', "", ["James O'Neil"]),
+    ('{"@type": "Person", "name": ["Aaron Scott", "Berly McCoy"]}', "", ["Aaron Scott", "Berly McCoy"]),
+    ('{"@type": "Person", "name": "Lauren Manaker MS, RDN, LD"}', "", ["Lauren Manaker"]),
+    ('{"@type": "Person", "name": "Jonathan Wasserman, Bleacher Report"}', "", ["Jonathan Wasserman"]),
+    ('[{"@type": "Person", "name": "Minyvonne Burke"}, {"@type": "Person", "name": "The Associated Press"}]', "",
+     ["Minyvonne Burke"]),
+    ('[{"@type": "Person", "name": "Robbie Dunlop"}, {"@type": "Person", "name": "Megan Garside"}]',
+     '<div class="byline">By Robbie Dunlop Contributions from Megan Garside published 23 December 2023</div>',
+     ["Robbie Dunlop"]),
+    ('{"@type": "Person", "name": "Christy Choi"}', '<div class="byline">By Christy Choi and Oscar Holland, CNN</div>',
+     ["Christy Choi", "Oscar Holland"]),
+    ('{"@type": "Person", "name": ", The Daily Journal"}',
+     '<div class="byline">Jim Walsh Cherry Hill Courier-Post</div><a href="/staff/jim-walsh/">Jim Walsh</a>',
+     ["Jim Walsh"]),
+    ('{"@type": "Organization", "name": "Top Gear"}', '<div class="AuthorLink-sc-1x"><a href="/x">Cory Spondent</a></div>',
+     ["Cory Spondent"]),
+    ('{"@type": "Person", "name": "Associated Press"}', "", ["Associated Press"]),
+])
+def test_byline_sources_are_cleaned_to_the_credited_writers(author_json, header, expected):
+    assert extract_html(_ld_page(author_json, header))["authors"] == expected
+
+
+def test_by_line_under_the_headline_is_a_byline_of_last_resort():
+    assert extract_html(_dated_page("", "by MrAJCosplay, <small>Dec 19</small>"))["authors"] == ["MrAJCosplay"]
+    assert extract_html(_dated_page("", "<p>As reported by People, the shelter</p>"))["authors"] == []
+
+
 @pytest.mark.parametrize("byline, expected", [
     (["By Staff | Updated 3pm"], []),
     (["By John Smith and Jane Doe"], ["John Smith", "Jane Doe"]),
@@ -142,6 +213,33 @@ def test_body_split_around_an_ad_is_one_body_and_teaser_cards_are_dropped():
     </main></body></html>"""
     body = extract_html(page)["body"]
     assert body.split("\n\n") == [prose, f"Second: {prose}", f"Third: {prose}", f"Fourth: {prose}"]
+
+
+def test_infinite_scroll_page_keeps_only_the_headline_story():
+    prose = "The council approved the new library budget on Tuesday after a long debate about opening hours."
+    other = "A different story about a bankruptcy filing that the site appends below the first one on scroll."
+    ours, theirs = [f"{i}: {prose}" for i in range(6)], [f"{i}: {other}" for i in range(8)]
+    page = f"""<html><body><main><div class="feed">
+      <article><h1>Library budget approved</h1><p>{"</p><p>".join(ours)}</p></article>
+      <article><h2>Another story</h2><p>{"</p><p>".join(theirs)}</p></article>
+      </div></main></body></html>"""
+    assert extract_html(page)["body"].split("\n\n") == ours
+
+
+@pytest.mark.parametrize("box", [
+    # A consent dialog with long paragraphs is no article.
+    '<div class="privacy-modal"><div class="privacy-content-box"><p>{long}</p><p>{long}</p><p>{long}</p></div></div>',
+    '<blockquote class="twitter-tweet"><p>Look at this, it is a tweet embedded in the story text</p></blockquote>',
+    '<div class="post-boilerplate boilerplate-after"><p>Our mission is to be a digital town square for readers.</p></div>',
+    '<p>Jane Doe can be reached at jdoe@news.test. Follow her on social media for more updates.</p>',
+    '<div class="mol-img-group"><div>Residents gathered outside the hall on Tuesday night in the rain</div></div>',
+])
+def test_boxes_around_the_story_are_not_body(box):
+    prose = "The council approved the new library budget on Tuesday after a long debate about opening hours."
+    cookie = "We use cookies to store information on your browser so that the site works and to measure traffic."
+    page = (f"<html><body><article><p>{prose}</p><p>Again: {prose}</p>" + box.format(long=cookie * 3)
+            + f"<p>More: {prose}</p></article></body></html>")
+    assert extract_html(page)["body"].split("\n\n") == [prose, f"Again: {prose}", f"More: {prose}"]
 
 
 def test_paywalled_text_hidden_by_style_is_still_body():

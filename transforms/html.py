@@ -1,10 +1,11 @@
 """HTML news page -> article fields, composed from declared metadata and page structure."""
 from __future__ import annotations
 
+from transforms.html_authors import extract_authors
 from transforms.html_body import choose_body, extract_body
 from transforms.html_document import decode_html, parse_html
-from transforms.html_metadata import (extract_authors, extract_date, extract_language, extract_outlet_name,
-                                      extract_tags, extract_title, extract_url, read_page)
+from transforms.html_metadata import (extract_date, extract_language, extract_outlet_name, extract_tags, extract_title,
+                                      extract_url, read_page)
 
 
 def _empty(url: str | None) -> dict:

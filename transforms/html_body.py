@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 
 from transforms.html_clean import clean_tree
-from transforms.html_document import text_of
+from transforms.html_document import headline_element, text_of
 
 _BODY_CLASS = re.compile(r"(?:^|\s)(?:article[-_]?body|articlebody|story[-_]?body|entry[-_]content|post[-_]content|"
                          r"article[-_]content|story[-_]content|article__body|body[-_]text|article-text|story-text|"
                          r"content[-_]body|post[-_]body|rich[-_]text|editor[-_]content)(?:$|\s)", re.I)
 # How much non-prose text (menus, teasers, link lists) inside a block counts against it.
 _BAD_WEIGHT = 0.6
+_STORY_MIN = 500  # prose characters that make an <article> a story of its own, not a teaser card
 _PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"}
 _BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "blockquote", "h2", "h3", "h4", "li"}
 _INLINE = {"a", "em", "strong", "b", "i", "span", "u", "br", "sup", "sub", "small", "abbr", "cite", "q", "mark",
@@ -20,8 +21,17 @@ _JUNK = re.compile(
     r"story continues below.*|scroll to continue.*|sign up.*|subscribe.*|click here.*|follow us.*|"
     r"(?:photo|image|video|credit)s?:.*|(?:getty images|ap photo|reuters).*|.*all rights reserved.*|"
     r"copyright.*|©.*|listen to (?:this|the) article.*|this article was originally published.*)$", re.I)
+# Notes around the story rather than in it: reporter contact lines, research citations, corrections,
+# placeholders of embedded posts. Matched only on short paragraphs.
+_NOTE = re.compile(
+    r"^(?:(?:more|journal) information|story source|source|cite this (?:page|article)|correction|clarification)"
+    r"\b[^.]{0,60}:|"
+    r"\b(?:can be reached|contact (?:reporter )?\w+(?: \w+)? at|reach (?:her|him|them) at)\b.*@|"
+    r"^this content can also be viewed on the site it originates from|"
+    r"^(?:instagram|twitter|tiktok|youtube|facebook|x) (?:content|post)$", re.I)
 # Calls to action that pages wedge between paragraphs; only short lines, an article may discuss newsletters.
-_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate links?|may (?:receive|earn) (?:a )?commissions?|"
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate (?:links?|partnerships?|commissions?)|"
+                    r"may (?:receive|earn) (?:an? )?(?:affiliate )?commissions?|"
                     r"may receive compensation|terms of (?:use|service)|privacy policy)\b", re.I)
 
 
@@ -56,7 +66,7 @@ class _Para:
 
     def __init__(self, el, text, links, tag):
         self.el, self.text, self.links, self.tag = el, text, links, tag
-        self.teaser = tag == "p" and _in_teaser_card(el)
+        self.teaser = tag in ("p", "div") and _in_teaser_card(el)
 
 
 def _in_teaser_card(p) -> bool:
@@ -133,6 +143,15 @@ def _best_container(body, paras: list[_Para], loose: dict):
         score = good.get(el, 0) - _BAD_WEIGHT * bad.get(el, 0)
         if score > best_score:
             best, best_score = el, score
+    # A block that is part of the story (a recipe's steps, one section) loses to the ancestor holding
+    # twice its prose at nearly the same score: the ancestor's extra "bad" text is lists and subheads.
+    for ancestor in best.iterancestors():
+        if ancestor is body:
+            break
+        if good.get(ancestor, 0) >= 2 * good.get(best, 0) \
+                and good.get(ancestor, 0) - _BAD_WEIGHT * bad.get(ancestor, 0) >= 0.85 * best_score:
+            best = ancestor
+            break
     # A block the page itself labels as the article body wins when it holds most of the prose:
     # the densest block can swallow teaser paragraphs around the story.
     marked = [el for el in nodes if good.get(el) and _is_body_marked(el)]
@@ -140,7 +159,25 @@ def _best_container(body, paras: list[_Para], loose: dict):
         top = max(marked, key=lambda el: good.get(el, 0))
         if good.get(top, 0) >= 0.6 * good.get(best, 0) and _within(top, best):
             best = top
+    story = _headline_story(best, good, body)
+    if story is not None:
+        return [story], good
     return [best] + _split_parts(best, good, bad), good
+
+
+def _headline_story(best, good: dict, body):
+    """The one <article> of several inside the chosen block that is the page's story, or None.
+
+    Infinite-scroll pages append the next stories, each its own <article>, under the first: the story
+    is the one holding the page's <h1>, else the first.
+    """
+    stories = [el for el in best.iter("article") if el is not best and good.get(el, 0) >= _STORY_MIN]
+    stories = [el for el in stories if not any(o is not el and _within(el, o) for o in stories)]
+    # Several stories that together are the block's prose; one long <article> among teasers is no feed.
+    if len(stories) < 2 or sum(good[el] for el in stories) < 0.6 * good.get(best, 0):
+        return None
+    headline = headline_element(body)
+    return next((el for el in stories if headline is not None and _within(headline, el)), stories[0])
 
 
 def _split_parts(best, good: dict, bad: dict) -> list:
@@ -179,7 +216,7 @@ def _keep(p: _Para, good: dict) -> bool:
     """Paragraphs of the chosen block that belong in the body text."""
     if _JUNK.match(p.text) or p.links > 0.5 * len(p.text) or p.teaser:
         return False
-    if len(p.text) < 500 and _PROMO.search(p.text):
+    if len(p.text) < 500 and (_PROMO.search(p.text) or _NOTE.search(p.text)):
         return False
     if not _is_good(p):
         # Headings, list items and short lines count only beside prose: a "Recommended" box of

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -17,7 +18,10 @@ _BOILER_WORDS = re.compile(
     r"recommendations|recirc|recirculation|trending|popular|mostread|outbrain|taboola|footer|nav|navbar|"
     r"navigation|menu|tags|bio|toolbar|modal|popup|sponsored|teaser|readmore|byline|bylines|dateline|timestamp|"
     r"author|authors|embed|slideshow|masthead|newsletter|rail|widget|pagination|pager|print|tooltip|"
-    r"onetrust|gdpr|privacy|optanon|interstitial)$")
+    r"onetrust|gdpr|privacy|optanon|interstitial|aside|carousel|"
+    # affiliate and editorial-policy notes, embedded posts, image boxes, corrections
+    r"disclosure|disclaimer|boilerplate|tweet|instagram|tiktok|img|photo|attachment|correction|corrections|"
+    r"authorprofile)$")
 _BOILER_ANY = re.compile(r"(?:^|[\s_:-])(?:" + _BOILER_WORDS.pattern[4:-2] + r")(?=$|[\s_:-])")
 # Whole class names that hide text from readers.
 _HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screenreader",
@@ -25,7 +29,11 @@ _HIDDEN_CLASSES = {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "sc
 # Words that mark the article's own containers: they override a boilerplate word in the same class list.
 _CONTENT_WORDS = re.compile(r"(?:article|body|content|main|story|post|entry|text|page|container|wrapper|"
                             r"layout|grid|column|col|prose|rich)", re.I)
-_STRONG_WORDS = re.compile(r"comment|disqus|related|recirc|outbrain|taboola|newsletter|popular|trending", re.I)
+_STRONG_WORDS = re.compile(r"comment|disqus|related|recirc|outbrain|taboola|newsletter|popular|trending|"
+                           r"cookie|consent|privacy|gdpr|onetrust|disclosure|disclaimer|boilerplate|"
+                           r"(?:^|[\s_:-])(?:bio|corrections?|authorprofile)(?=$|[\s_:-])", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL_NAME = re.compile(r"\S*[-_]\S*")  # class names with a separator in them
 _ROLES = ("navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "search", "alert")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -40,23 +48,38 @@ def _is_boilerplate(el) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         # Metered paywalls hide the story itself with display:none; that text is the article.
         return not any(len("".join(p.itertext())) > 100 for p in el.iter("p"))
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    verdict = _class_verdict(f"{el.get('class') or ''} {el.get('id') or ''}")
+    if verdict == _BOX_UNLESS_ARTICLE:
+        return not _holds_article(el)
+    return verdict == _BOX
+
+
+# What class/id words say about an element: nothing, a box, or a box unless it holds the article.
+_NOT_BOX, _BOX, _BOX_UNLESS_ARTICLE = 0, 1, 2
+
+
+@lru_cache(maxsize=8192)
+def _class_verdict(raw: str) -> int:
+    """The verdict of an element's class and id words (cached: pages repeat the same class lists)."""
+    # CSS-module and BEM names run words together in CamelCase ("c-globalDisclosure_modal",
+    # "InlineImage-imageEmbedCaption"): split those into words. Bare flags ("disableReadMore") stay whole.
+    raw = _CAMEL_NAME.sub(lambda m: _CAMEL.sub("-", m.group()), raw).lower() if _CAMEL.search(raw) else raw.lower()
     names = raw.split()
     if not names:
-        return False
+        return _NOT_BOX
     if any(n in _HIDDEN_CLASSES for n in names):
-        return True
+        return _BOX
     if not _BOILER_ANY.search(raw):
-        return False
-    if _CONTENT_WORDS.search(raw) and not _STRONG_WORDS.search(raw):
-        return False
-    return not _holds_article(el, raw)
+        return _NOT_BOX
+    strong, content = bool(_STRONG_WORDS.search(raw)), bool(_CONTENT_WORDS.search(raw))
+    if content and not strong:
+        return _NOT_BOX
+    # Comment threads and related-link lists hold long paragraphs too: no article exemption for them.
+    return _BOX if strong and not content else _BOX_UNLESS_ARTICLE
 
 
-def _holds_article(el, raw: str) -> bool:
+def _holds_article(el) -> bool:
     """Whether a class-marked element still holds several long paragraphs (a body wrapper, not a box)."""
-    if _STRONG_WORDS.search(raw) and not _CONTENT_WORDS.search(raw):
-        return False
     long_paras = 0
     for p in el.iter("p"):
         if len("".join(p.itertext())) > 150:

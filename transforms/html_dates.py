@@ -1,8 +1,10 @@
-"""Date strings as pages write them -> timezone-aware UTC datetimes."""
+"""Publication dates: date strings as pages write them -> UTC datetimes, and which of a page's dates to trust."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from transforms.html_document import text_of
 
 _MONTHS = {m: i for i, ms in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -21,8 +23,22 @@ _MDY = re.compile(_MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _T
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r",?\s+(\d{4})" + _TIME, re.I)
 _SLASHED = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _URL_DATE = re.compile(r"/(20\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
+_URL_MONTH_NAME = re.compile(r"/(20\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d{1,2})/", re.I)
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _EARLIEST, _LATEST_YEAR = dt.datetime(1995, 1, 1, tzinfo=dt.timezone.utc), 2100
+# Page fields that declare the publication and the revision time.
+_DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "parsely-pub-date",
+              "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "article.published",
+              "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date",
+              "date", "og:published_time", "article:published", "published_time", "cxenseparse:recs:publishtime",
+              "displaydate", "citation_publication_date")
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+                  "last-modified", "dcterms.modified", "itemprop:datemodified")
+_HEADLINE_REACH = 60  # elements after the <h1> searched for its dateline
+_SHOWN_DATE_CLASS = re.compile(r"date|time|posted|publish|updated|byline|meta", re.I)
+_DATE_CLASS = re.compile(r"date|time|posted|publish|dateline|byline|meta|info", re.I)
+_SCRIPT_DATE = re.compile(r"(?:datePublished|pubDate|publishDate|publish_date|published_at|publishedAt|date_published|"
+                          r"createdDate|firstPublished|publication_date)(?:\\?\"|&quot;|')?\s*[:=]\s*(?:\\?\"|&quot;|')([^\"'&\\]{6,40})")
 
 
 def _build(y, mo, d, h=0, mi=0, s=0, offset_hours=0.0) -> dt.datetime | None:
@@ -93,6 +109,153 @@ def parse_date(text: str | None) -> dt.datetime | None:
 
 
 def date_from_url(url: str | None) -> dt.datetime | None:
-    """Date in a URL path like /2023/12/22/, or None."""
+    """Date in a URL path like /2023/12/22/ or /2023/dec/22/, or None."""
     m = _URL_DATE.search(url or "")
-    return _build(*m.groups()) if m else None
+    if m:
+        return _build(*m.groups())
+    m = _URL_MONTH_NAME.search(url or "")
+    return _build(m.group(1), _MONTHS[m.group(2).lower()], m.group(3)) if m else None
+
+
+# --- which of a page's dates is its publication date ------------------------------------
+
+def page_date(page, canonical_url: str | None) -> dt.datetime | None:
+    """Publication time of a parsed page in UTC: JSON-LD, date metas, the URL, the dateline, then weaker signs."""
+    candidates = [page.ld.get("published")]
+    candidates += [v for k in _DATE_KEYS for v in page.meta.get(k, ())]
+    candidates += page.meta.get("itemprop:datepublished", [])[:1]
+    for value in candidates:
+        parsed = parse_date(value)
+        if parsed:
+            return _shown_revision(page, parsed) or parsed
+    from_url = date_from_url(canonical_url) or date_from_url(page.url)
+    if from_url:
+        return from_url
+    shown, stamped = _headline_date(page), _time_element_date(page)
+    # The dateline names the local day; a <time> element within a day of it also gives the hour and zone.
+    if shown and not (stamped and abs(stamped - shown) < dt.timedelta(hours=36)):
+        return shown
+    return (stamped or parse_date(page.ld.get("created")) or _visible_date(page) or _script_date(page)
+            or _declared_revision(page))
+
+
+def _declared_revision(page) -> dt.datetime | None:
+    """The last-modified time the page declares (JSON-LD dateModified, modified-time metas), or None."""
+    values = [page.ld.get("modified")] + [v for k in _MODIFIED_KEYS for v in page.meta.get(k, ())]
+    return next(filter(None, (parse_date(v) for v in values)), None)
+
+
+def _headline_date(page) -> dt.datetime | None:
+    """The first date written between the headline and the start of the story: the article's own dateline.
+
+    Dates in the page's <time> elements and date-classed boxes further away mostly belong to teasers.
+    """
+    h1 = page.headline
+    if h1 is None:
+        return None
+    after, steps = False, 0
+    for el in page.root.iter():
+        if el is h1:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str):
+            continue
+        steps += 1
+        if steps > _HEADLINE_REACH:
+            break
+        if el.tag == "time":
+            value = parse_date(el.get("datetime") or el.get("content")) or parse_date(text_of(el))
+            if value:
+                return value
+        elif el.tag in ("span", "div", "p", "small", "li", "dd") and len(el) <= 2:
+            text = text_of(el)
+            if 6 <= len(text) <= 60:
+                value = parse_date(text)
+                if value:
+                    return value
+    return None
+
+
+def _shown_revision(page, published: dt.datetime) -> dt.datetime | None:
+    """The revision date a page shows in place of its declared publication date, or None.
+
+    Evergreen pages (guides, deal roundups) display only their last update and readers date them by it;
+    a page that also shows its first publication keeps that one.
+    """
+    modified = _declared_revision(page)
+    if modified is None or (modified - published).days < 1:
+        return None
+    shown = _shown_dates(page, 3)
+    if not shown or any(abs((d.date() - published.date()).days) <= 1 for d in shown):
+        return None
+    first = shown[0]
+    # Only a date between publication and the declared revision: anything else is another story's.
+    if not published.date() < first.date() <= modified.date() + dt.timedelta(days=1):
+        return None
+    return modified if abs((first.date() - modified.date()).days) <= 1 else first
+
+
+def _shown_dates(page, limit: int) -> list[dt.datetime]:
+    """The first dates the page body shows, in document order: <time> elements and short date-classed texts."""
+    body = page.root.find("body")
+    found: list[dt.datetime] = []
+    for el in (body if body is not None else page.root).iter("time", "span", "div", "p", "small", "li"):
+        if el.tag == "time":
+            # "Posted: Dec 22 | Last updated: Jan 2" around a machine-readable revision time: both count.
+            values = [parse_date(el.get("datetime") or el.get("content")), parse_date(text_of(el))]
+        elif _SHOWN_DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            text = text_of(el)
+            values = [parse_date(text) if 6 <= len(text) <= 80 else None]
+        else:
+            continue
+        found += [v for v in values if v]
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _time_element_date(page) -> dt.datetime | None:
+    """Date of the article's <time>: one marked as publication time, else the first inside <article>/<main>."""
+    marked = None
+    for path in (".//article//time", ".//main//time", ".//time"):
+        for el in page.root.iterfind(path):
+            value = parse_date(el.get("datetime") or el.get("data-datetime")) or parse_date(text_of(el))
+            if not value:
+                continue
+            hint = f"{el.get('itemprop') or ''} {el.get('class') or ''} {el.get('pubdate') or ''}".lower()
+            if "publish" in hint or "pubdate" in hint or el.get("pubdate") is not None:
+                return value
+            if "updat" not in hint and "modif" not in hint:
+                marked = marked or value
+        if marked:
+            return marked
+    return None
+
+
+def _visible_date(page) -> dt.datetime | None:
+    """A date written in a short date/byline-classed element, skipping 'updated' stamps."""
+    seen = 0
+    for el in page.root.iter("span", "div", "p", "dd", "li", "small"):
+        cls = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATE_CLASS.search(cls) or "updat" in cls.lower() or "modif" in cls.lower():
+            continue
+        text = text_of(el)
+        if 6 <= len(text) <= 120 and not re.search(r"updated", text, re.I):
+            parsed = parse_date(text)
+            if parsed:
+                return parsed
+            seen += 1
+            if seen > 20:
+                break
+    return None
+
+
+def _script_date(page) -> dt.datetime | None:
+    """A publication date from inline script data (JS state objects that name it datePublished, pubDate...)."""
+    for script in page.root.iter("script"):
+        match = _SCRIPT_DATE.search(script.text or "")
+        if match:
+            parsed = parse_date(match.group(1))
+            if parsed:
+                return parsed
+    return None

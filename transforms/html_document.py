@@ -75,3 +75,12 @@ def text_of(el) -> str:
         return " ".join("".join(el.itertext()).split())
     except (ValueError, TypeError):
         return ""
+
+
+def headline_element(root):
+    """The page's main <h1>: the first inside <article>/<main>, else the first; None when there is none."""
+    for path in (".//article//h1", ".//main//h1", ".//h1"):
+        for el in root.iterfind(path):
+            if 3 <= len(text_of(el)) <= 400:
+                return el
+    return None

@@ -1,6 +1,7 @@
 """JSON-LD blocks -> the page's article object and the fields it declares."""
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -87,11 +88,10 @@ def _names(value, index: dict[str, dict]) -> list[str]:
             if "name" not in item and isinstance(item.get("@id"), str):
                 item = index.get(item["@id"], item)
             name = item.get("name")
-            if isinstance(name, list):
-                name = next((n for n in name if isinstance(n, str)), None)
-            if isinstance(name, str):
-                out.append(name)
-    return out
+            # One Person node naming several people: {"name": ["A", "B"]}.
+            out += [n for n in (name if isinstance(name, list) else [name]) if isinstance(n, str)]
+    # CMSs write names HTML-escaped into JSON ("O&#039;Neil"); the escape's ';' would split the name.
+    return [html.unescape(n) if "&" in n else n for n in out]
 
 
 def jsonld_fields(root) -> dict:
