@@ -220,3 +220,26 @@ def test_names_stop_at_punctuation_and_possessives():
     labels = [k.label for k in key_phrases("Lavrov and Blinken meet", body)]
     assert "sergei lavrov" in labels and "antony blinken" in labels
     assert not any("russia sergei" in label or "blinken the" in label for label in labels)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Council meets", False),  # "budget" twice in the body only: too few mentions
+    ("Council budget row", True),  # ... but twice plus the headline is enough
+])
+def test_single_word_phrase_needs_three_mentions_or_the_headline(title, expected):
+    body = ("The council met on Monday. The budget was discussed at length by the members. "
+            "Several members said the budget left schools short of money.")
+    assert ("budget" in {p.label for p in key_phrases(title, body)}) is expected
+
+
+def test_plural_and_singular_mentions_add_up_to_one_phrase():
+    # "pipeline" twice and "pipelines" twice: neither form alone has the three mentions needed.
+    body = ("Engineers inspected the pipeline on Monday. Both pipelines run under the river, and "
+            "the firm said the pipelines and the pipeline feeding them would reopen soon.")
+    labels = [p.label for p in key_phrases("Engineers inspect river crossing", body)]
+    assert "pipeline" in labels
+
+
+def test_phrase_inside_a_better_phrase_is_not_chosen_again():
+    labels = [p.label for p in key_phrases(*BLOCKADE)]
+    assert "grain deal" in labels and "deal" not in labels

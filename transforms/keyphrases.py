@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import compress
+from operator import itemgetter
 
 from transforms.keyphrases_words import (
     GENERIC,
@@ -128,21 +129,22 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
             found[key] = [count, text.find(words[0])]
         else:
             slot[0] += count
-    # Credit "Blinken" to "Antony Blinken" when the article names him in full somewhere.
-    by_part: dict[str, str] = {}
-    for key in sorted(found, key=lambda k: (-found[k][0], k)):
-        parts = key.split()
-        if len(parts) > 1:
-            by_part.setdefault(parts[-1], key)  # surnames first ...
-    for key in sorted(found, key=lambda k: (-found[k][0], k)):
-        parts = key.split()
-        if len(parts) > 1:
-            by_part.setdefault(parts[0], key)  # ... then first names ("Hillary")
-    for key in [k for k in found if " " not in k and k in by_part]:
-        full = found[by_part[key]]
-        short = found.pop(key)
-        full[0] += short[0]
-        full[1] = min(full[1], short[1])
+    # Credit "Blinken" to "Antony Blinken" when the article names him in full somewhere: the
+    # most frequent full name with that surname, else with that first name ("Hillary").
+    shorts = [k for k in found if " " not in k]
+    if shorts and len(shorts) < len(found):
+        fulls = sorted((k for k in found if " " in k), key=lambda k: (-found[k][0], k))
+        by_part: dict[str, str] = {}
+        for key in fulls:
+            by_part.setdefault(key.rsplit(" ", 1)[1], key)  # surnames first ...
+        for key in fulls:
+            by_part.setdefault(key.split(" ", 1)[0], key)  # ... then first names
+        for key in shorts:
+            if key in by_part:
+                full = found[by_part[key]]
+                short = found.pop(key)
+                full[0] += short[0]
+                full[1] = min(full[1], short[1])
     # A lone capitalized word seen once and never mid-sentence opens a sentence ("Residents fled").
     singles = [k for k, v in found.items() if " " not in k and v[0] < 2]
     if singles:
@@ -153,32 +155,39 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
     return found
 
 
-def _phrase_candidates(uni: Counter, bi: Counter, lead: str) -> dict[str, list]:
-    """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs."""
+def _phrase_candidates(uni: Counter, bi: Counter, lead: str, t_uni: set[str]) -> dict[str, list]:
+    """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs.
+
+    A single word needs three mentions (two when the headline has it) unless it is topical.
+    """
     found: dict[str, list] = {}
     for w1, w2 in compress(bi, map(_ONE.__lt__, bi.values())):  # C-level "count > 1"
-        count = bi[w1, w2]
         if (w1 in STOPWORDS or w2 in STOPWORDS or (w1 in GENERIC and w2 in GENERIC)
                 or not (w1.isalpha() and w2.isalpha()) or w1.endswith("ly") or len(w1) < 2 or len(w2) < 2):
             continue
         first = lead.find(w1 + " " + w2)  # written in lower case somewhere: not a name
         if first >= 0:
-            found[w1 + " " + _singular(w2)] = [count, first]
-    repeated = list(compress(uni, map(_ONE.__lt__, uni.values())))
-    for w in dict.fromkeys(repeated + list(filter(TOPICAL_WORDS.__contains__, uni))):
-        count = uni[w]
-        if (len(w) < 4 or w in _NOT_PHRASE or not w.isalpha()
-                or w.endswith(("ly", "ed", "ing"))):
+            found[w1 + " " + _singular(w2)] = [bi[w1, w2], first]
+    # Group the forms of each word ("talks", "talk") before searching the text: most groups
+    # have too few mentions even if every form were found, and then need no search at all.
+    forms: dict[str, list[str]] = {}
+    repeated = set(compress(uni, map(_ONE.__lt__, uni.values())))
+    for w in repeated.union(filter(TOPICAL_WORDS.__contains__, uni)):
+        if len(w) < 4 or w in _NOT_PHRASE or not w.isalpha() or w.endswith(("ly", "ed", "ing")):
             continue
-        first = lead.find(" " + w)
-        if first >= 0:
-            key = _singular(w)
-            slot = found.get(key)
-            if slot is None:
-                found[key] = [count, first]
-            else:  # "talks" and "talk" are one phrase
-                slot[0] += count
-                slot[1] = min(slot[1], first)
+        forms.setdefault(_singular(w), []).append(w)
+    for key, group in forms.items():
+        need = 2 if key in t_uni or key + "s" in t_uni else 3
+        if key not in TOPICAL_WORDS and sum(uni[w] for w in group) < need:
+            continue
+        count, first = 0, -1
+        for w in group:
+            at = lead.find(" " + w)
+            if at >= 0:
+                count += uni[w]
+                first = at if first < 0 else min(first, at)
+        if first >= 0 and (count >= need or key in TOPICAL_WORDS):
+            found[key] = [count, first]
     return found
 
 
@@ -198,15 +207,12 @@ def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore
         in_title = parts[-1] in t_uni or (len(parts) > 1 and tuple(parts[-2:]) in t_bi)
         tf = count + (TITLE_WEIGHT if in_title else 0.0)
         scored[key] = _score(tf, first, size, len(parts)) * NAME_BONUS
-    for key, (count, first) in _phrase_candidates(b_uni, b_bi, lead).items():
-        if key in scored:
-            continue
-        parts = key.split()
-        in_title = tuple(parts) in t_bi if len(parts) > 1 else (parts[0] in t_uni or parts[0] + "s" in t_uni)
-        if len(parts) == 1 and count < (2 if in_title else 3) and parts[0] not in TOPICAL_WORDS:
-            continue
-        tf = count + (TITLE_WEIGHT if in_title else 0.0)
-        scored[key] = _score(tf, first, size, len(parts))
+    for key, (count, first) in _phrase_candidates(b_uni, b_bi, lead, t_uni).items():
+        if key not in scored:
+            pair = key.split(" ") if " " in key else None
+            in_title = tuple(pair) in t_bi if pair else (key in t_uni or key + "s" in t_uni)
+            tf = count + (TITLE_WEIGHT if in_title else 0.0)
+            scored[key] = _score(tf, first, size, 2 if pair else 1)
     return _select(scored, max_phrases)
 
 
@@ -219,16 +225,30 @@ def _score(tf: float, first: int, size: int, n_words: int) -> float:
 def _select(scored: dict[str, float], max_phrases: int) -> list[TopicScore]:
     """Best phrases first, skipping one that better phrases already cover or name in part."""
     chosen: list[tuple[str, float]] = []
+    # " phrase " of each chosen phrase, newline-joined: one substring test asks whether any of
+    # them contains a candidate as whole words (a phrase never contains a newline).
+    chosen_text = ""
+    chosen_multi: list[str] = []  # the chosen phrases of two or more words, space-padded
     covered: set[str] = set()
-    for key, score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
-        words = set(key.split())
-        if words <= covered or any(f" {key} " in f" {c} " or (" " in c and f" {c} " in f" {key} ")
-                                   for c, _ in chosen):
+    # Best score first, ties alphabetical: two stable sorts, no per-item key function.
+    for key, score in sorted(sorted(scored.items()), key=itemgetter(1), reverse=True):
+        words = key.split()
+        if covered.issuperset(words):
             continue
-        chosen.append((key, score))
-        covered |= words
-        if len(chosen) >= max_phrases:
-            break
+        pad = f" {key} "
+        if pad in chosen_text:
+            continue
+        for multi in chosen_multi:
+            if multi in pad:
+                break
+        else:
+            chosen.append((key, score))
+            if len(chosen) >= max_phrases:
+                break
+            chosen_text += pad + "\n"
+            if len(words) > 1:
+                chosen_multi.append(pad)
+            covered.update(words)
     if not chosen:
         return []
     best = chosen[0][1]

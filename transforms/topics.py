@@ -131,9 +131,11 @@ def category_scores(title: str, body: str) -> list[float]:
     t_words, b_uni, b_bi = analyze(title, body)
     scores = [0.0] * len(CATEGORIES)
     terms = _TERMS
+    tf_of = _TF
     for counts in (b_uni, b_bi):
         for term in filter(terms.__contains__, counts):  # C-level; set & dict_keys is slower
-            tf = _TF[min(counts[term], 63)]
+            n = counts[term]
+            tf = tf_of[n] if n < 64 else tf_of[63]
             for ci, weight in terms[term]:
                 scores[ci] += weight * tf
     if t_words:
