@@ -260,3 +260,41 @@ def test_seed_quotes_all_belong_to_blinken(rejoin):
     assert {q.text for q in got if q.kind == "partial"} >= {"the world will never recognize annexation",
                                                             "sham referendums"}
     assert any(q.speaker_text == "he" and q.text.startswith("gobbling up") for q in got)
+
+
+@pytest.mark.parametrize("body, speaker_name", [
+    # a party and state aside between the name and the verb does not end the cue
+    ("\u201cWe will win.\u201d Anna Smith, R-Ky., said.", "Anna Smith"),
+    # the main clause's cue, not the one in a fronted subordinate clause
+    ("While not everything Jones says is true, Smith said he is \u201cright about the tax plan.\u201d", "Anna Smith"),
+    # a partial quote followed by a new clause with its own cue keeps the cue before it
+    ("Smith accuses the board of \u201cleading from behind\u201d and Jones says it is losing.", "Anna Smith"),
+])
+def test_cue_of_the_right_clause_names_the_speaker(body, speaker_name):
+    [q] = quotes(body, SMITH, JONES)
+    assert q.speaker_name == speaker_name
+
+
+def test_single_quotes_inside_a_double_quoted_span_are_not_separate_quotes():
+    body = "\u201cThey told me \u2018we are all done here today\u2019 and left,\u201d Smith said."
+    [q] = quotes(body, SMITH)
+    assert q.speaker_name == "Anna Smith" and q.text.startswith("They told me")
+
+
+@pytest.mark.parametrize("byline", ["- Anna Smith.", "-Anna Smith, Ohio.", "\u2014 Anna Smith"])
+def test_dash_byline_paragraph_after_a_standalone_quote_names_the_speaker(byline):
+    body = f"Voters were asked about the race.\n\n\u201cWe will win this time, whatever it takes.\u201d\n\n{byline}\n\nMore text."
+    [q] = quotes(body, SMITH)
+    assert (q.speaker_text, q.speaker_name, q.verb) == ("Anna Smith", "Anna Smith", None)
+
+
+def test_dash_list_item_after_a_quote_is_not_a_byline():
+    body = "\u201cWe will win this time, whatever it takes.\u201d\n\n- The first point is that the vote is close.\n"
+    [q] = quotes(body, SMITH)
+    assert q.speaker_name is None
+
+
+def test_dash_credit_line_after_a_quote_is_not_a_byline():
+    body = "\u201cWe will win this time, whatever it takes.\u201d\n\n\u2014Anna Smith contributed to this article.\n"
+    [q] = quotes(body, SMITH)
+    assert q.speaker_name is None

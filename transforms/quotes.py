@@ -19,6 +19,7 @@ _NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|ent
 _CAPWORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL = frozenset("a an the of and or in on at to for with by from is vs".split())
 _AFTER_PUNCT = ",?!\u2014\u2013-"
+_DASHES = "-\u2015\u2014\u2013"
 _MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
@@ -59,12 +60,13 @@ class _Article:
 
     def para_of(self, pos: int) -> int:
         """Index of the paragraph holding pos."""
-        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+        i = bisect.bisect_right(self.para_starts, pos)
+        return i - 1 if i else 0
 
     def reporter(self, lo: int, pos: int, gender: str | None = None,
                  ) -> tuple[str, str, PersonMention, int] | None:
         """The last reporting clause in body[lo:pos] whose subject names a person: (phrase, verb, person, offset)."""
-        for spk, verb, at in reversed(list(reporting_clauses(self.body[lo:pos]))):
+        for spk, verb, at in reporting_clauses(self.body[lo:pos], backward=True):
             if classify_phrase(spk) == "name":
                 p = self.index.by_name(spk)
                 if p and self.index.compatible(p, gender):
@@ -224,18 +226,37 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
         cue = colon_cue(body[ctx.sent_lo:sp.open_at])
     if cue is None and ctx.closed:
         cue = tail_cue(body[sp.close_at + 1:ctx.p_hi].split(". ")[0])
+    if cue is None and sp.close_at is not None and not lead:
+        cue = _byline_cue(art, ctx, sp.close_at)
     return cue
+
+
+def _byline_cue(art: _Article, ctx: _Ctx, close_at: int) -> tuple[str, None] | None:
+    """(name, None) from a short dash byline paragraph right after a quote paragraph: `"..."` / `- Bernie Sanders.`"""
+    ci = art.para_of(close_at)
+    if ci + 1 >= len(art.paras) or art.body[close_at + 1:art.paras[ci][1]].strip() or ctx.sent_lo > ctx.p_lo:
+        return None  # words around the quotation in its paragraph: not a quote standing alone
+    n_lo, n_hi = art.paras[ci + 1]
+    line = art.body[n_lo:n_hi].strip()
+    if not line or line[0] not in _DASHES or len(line.split()) > 12:
+        return None
+    name = line.lstrip(_DASHES + " ").split(",")[0].rstrip(". ")
+    if not _title_like(name, False) or " and " in name:
+        return None  # "—Josh Mitchell and Jo Li contributed to this article": a credit line, not a byline
+    cue = after_cue("\u2014 " + line.lstrip(_DASHES + " "))  # "-Name": the dash glued to the name
+    return (cue[0], None) if cue is not None and cue[1] is None and classify_phrase(cue[0]) == "name" else None
 
 
 def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     """Quotations in the body, ordered by start, with kind, cue, speaker as written and person."""
     if not body:
         return []
-    spans = find_spans(body)
-    spans += find_single_spans(body, spans)
+    spans = find_spans(body)  # in order already: one quotation is open at a time
+    singles = find_single_spans(body, spans)
+    if singles:
+        spans = sorted(spans + singles, key=lambda s: s.start)
     if not spans:
         return []  # no quotation marks: no paragraph or people index to build
-    spans.sort(key=lambda s: s.start)
     art = _Article(body, people)
     out: list[Quote] = []
     prev: tuple[Span, Quote, PersonMention | None] | None = None  # span, row, person

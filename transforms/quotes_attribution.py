@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from transforms.quotes_lexicon import CUE_VERBS, LEADING_FILLERS, PARTICIPLE_CUES
 
-# Cue words are found by scanning lowercase words against a set: a 250-word regex
-# alternation is ten times slower on long bodies.
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Det|Atty|Amb|Pres|Sens|Reps)\."
 _TOK = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
 _SP = r"[ \t\u00a0]+"
@@ -19,8 +16,9 @@ cried hollered bellowed griped grumbled groused marveled intoned scoffed snapped
 wondered""".split())
 _TOKP = re.compile(rf"{_TOK}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
-_LWORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 _PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
+# "McConnell, R-Ky., said": a party and state aside, whose period would end the cue early
+_PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
 _DASH_START = re.compile(r"[\s,]*[\u2015\u2014\u2013-]")
 _DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _ACCORDING = re.compile(rf"\baccording to{_SP}(?P<spk>[^,.;:]{{2,80}}?)\s*,?\s*$", re.I)
@@ -52,6 +50,9 @@ _CLAUSE_WORDS = frozenset("when that which while because if where whether agains
 _CHUNK_SPLIT = re.compile(r",(?!\d{3})|\s[\u2014\u2013]\s|\s--\s")  # "2,000" is one number
 _TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
 _PRONOUNS = frozenset("he she they we i it".split())
+_COORDINATORS = frozenset("and but or while whereas".split())
+# Openers of a fronted clause; not "as": "As analysts told Fox News, ..." names the source.
+_SUBORDINATORS = frozenset("while although though whereas if when after before because since once".split())
 _STRICT_FIRST = _DETERMINERS | _PRONOUNS
 _BE = frozenset("was were is are been be being".split())
 _NAME_GLUE = frozenset("de da del van von der bin al la le".split())
@@ -60,27 +61,44 @@ went on to go goes
 didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
 
 
+def _alternation(words) -> str:
+    """A regex alternation of words shaped as a prefix tree: say(?:s|ing|)..., not say|says|saying.
+
+    A flat alternation of 250 words tries every word at every offset; the tree tries one branch
+    per letter, which makes a cue-word scan faster than splitting the text into words.
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")  # tried last: the longer words first, backtracking finds the rest
+        return alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
+
+    return emit(tree)
+
+
+# A whole lowercase word: not part of a longer word, a hyphenated word or a contraction.
+_WHOLE = r"(?<![\w'\u2019-])(?:%s)(?![\w-])"
+_CUE_WORD = re.compile(_WHOLE % _alternation(CUE_VERBS | {"according"}))
+_CUE_OR_PHRASAL = re.compile(_WHOLE % _alternation(CUE_VERBS | _PHRASAL))
+
+
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """(start, end, verb) of each cue word in a short text, "according to" included."""
     out: list[tuple[int, int, str]] = []
-    hits = set(CUE_VERBS.intersection(_LWORD.findall(text)))
-    if "according" in text:
-        hits.add("according")
-    if not hits:
-        return out  # the common case, settled without a Python loop over words
-    for m in _words_pattern(tuple(sorted(hits))).finditer(text):
+    for m in _CUE_WORD.finditer(text):
         w = m.group()
         if w != "according":
             out.append((m.start(), m.end(), w))
         elif text.startswith(" to", m.end()):
             out.append((m.start(), m.end() + 3, "according to"))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """A regex for just the cue words a text holds: a scan for a few words, not a loop over all of them."""
-    return re.compile(r"(?<![\w'\u2019-])(?:%s)(?![\w-])" % "|".join(words))
 
 
 def _clean_np(np: str) -> str:
@@ -108,11 +126,12 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
     strict: the quotation ended without punctuation, so only a plain "he said" / "Smith said" counts.
     """
     text = text[:160]
-    words = _LWORD.findall(text)
-    if CUE_VERBS.isdisjoint(words) and _PHRASAL.isdisjoint(words) and "according" not in text \
-            and not _DASH_START.match(text):
+    if "according" not in text and not _DASH_START.match(text) and not _CUE_OR_PHRASAL.search(text):
         return None
-    text = _PAREN.sub("", text)
+    if "(" in text:
+        text = _PAREN.sub("", text)
+    if "-" in text:
+        text = _PARTY_TAG.sub("", text)
     toks = list(_TOKP.finditer(text))
     i = 0
     while i < len(toks) and toks[i].group() in (",", *_DASHES):
@@ -157,6 +176,8 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
                                                      or toks[k - 1].group().lower() in _PRONOUNS)):
             seg = text[toks[i].start():toks[k].start()]
+            if strict and toks[i].group().lower() in _COORDINATORS and "," not in seg:
+                return None  # `accuses Obama of “leading from behind” and Trump says`: the next clause's cue
             if "," in seg:
                 parts = seg.split(",")
                 # "X, an aide to Y, said": the name before the aside; "... talks, he said": the last clause
@@ -201,7 +222,7 @@ def _tail_np(words: list[str]) -> str:
 
 def subject_before(seg: str) -> str:
     """The speaker phrase that ends a clause just before a cue verb ("..., Kall" / "Blinken")."""
-    seg = _PAREN.sub("", seg).rstrip()  # "Pat Toomey (R-Pa.) told"
+    seg = (_PAREN.sub("", seg) if "(" in seg else seg).rstrip()  # "Pat Toomey (R-Pa.) told"
     for dash in (" -", "\u2013", "\u2014"):
         if seg.endswith(dash) and seg[:-len(dash)].count(dash.strip()) >= 1:
             # "Steve Mnuchin - the first of the delegation - said": the subject is before the aside
@@ -266,13 +287,16 @@ def leading_np(sentence: str) -> str:
     return " ".join(out)
 
 
-def reporting_clauses(seg: str):
-    """(speaker phrase, verb, offset) of each reporting clause in a stretch of text, in order."""
-    for s, e, verb in find_cues(seg):
-        pre = seg[max(0, s - 120):s]
+def reporting_clauses(seg: str, backward: bool = False):
+    """(speaker phrase, verb, offset) of each reporting clause in a stretch of text, in order.
+
+    backward: last clause first, each worked out only when asked for (callers want the nearest one).
+    """
+    cues = find_cues(seg)
+    for s, e, verb in (reversed(cues) if backward else cues):
         if not _is_cue_use(seg, s, verb):
             continue
-        spk = subject_before(pre)
+        spk = subject_before(seg[max(0, s - 120):s])
         if spk and _ok_speaker(spk):
             yield spk, verb, s
         elif verb in _VS_VERBS:
@@ -354,6 +378,20 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
         near = subject_before(before[:cues[-1][0]])
         if near.lower() in ("he", "she", "i", "we"):  # "it", "they": often an organization, left to the main clause
             return near, cues[-1][2]  # "DeSantis said ..., which he called “a cartel”": the nearer clause
+    if first and len(cues) > 1:
+        # "While not everything Trump says is true, Jamieson said": the main clause after a fronted one
+        opener = before.lstrip(" \"\u201c\u201d(").split(None, 1)[:1]
+        if opener and opener[0].lower() in _SUBORDINATORS and "," in before[cues[0][1]:cues[1][0]] \
+                and cues[1][2] not in PARTICIPLE_CUES:  # "..., asking": the participle's subject comes before
+            main = _cue_speaker(before, sentence, cues[1:], prev_speaker, first)
+            if main is not None:
+                return main
+    return _cue_speaker(before, sentence, cues, prev_speaker, first)
+
+
+def _cue_speaker(before: str, sentence: str, cues: list[tuple[int, int, str]], prev_speaker: str | None,
+                 first: bool) -> tuple[str, str] | None:
+    """(speaker, verb) of the first cue (the last unless first) whose subject can be a speaker."""
     for c in (cues if first else cues[::-1]):
         verb, pre = c[2], before[:c[0]]
         if verb in PARTICIPLE_CUES:

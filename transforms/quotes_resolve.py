@@ -33,17 +33,17 @@ class PeopleIndex:
         self.by_form: dict[str, PersonMention] = {}
         self.by_word: dict[str, PersonMention] = {}
         self.gender: dict[str, str | None] = {}
-        self.longest = 1
+        by_form = self.by_form
         for p in people:
             for f in (p.name, *p.forms):
                 k = _key(f)
-                if k and k not in self.by_form:
-                    self.by_form[k] = p
-                    self.longest = max(self.longest, k.count(" ") + 1)
+                if k and k not in by_form:
+                    by_form[k] = p
             last = p.name.rsplit(None, 1)[-1:] if p.name else []
             if last:
                 # the surname resolves when no fuller form matched
                 self.by_word.setdefault(_norm(last[0]), p)
+        self.longest = max((k.count(" ") + 1 for k in by_form), default=1)  # words in the longest form
 
     def by_name(self, phrase: str) -> PersonMention | None:
         """The person whose name or form the phrase contains, not as a possessive ("Trump's aide")."""
