@@ -18,6 +18,11 @@ _MAX_NAME_WORDS = 5
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _TITLE_SMALL = frozenset("a an the and or but of in on at to for with by from as vs via into over is".split())
 _EVIDENCE = HONORIFICS | ROLE_NOUNS
+# Words stripped from the front of a run, and words dropped from its end (one lookup each).
+_STRIPPED = HONORIFICS | TITLES | STARTERS
+_TRAILING = STARTERS | DAY_WORDS | HEADLINE_WORDS
+# GLUED_RE over a name's words joined by newlines: one search instead of one per word.
+_GLUED_ANY_RE = re.compile(GLUED_RE.pattern, re.MULTILINE)
 _CUE_AFTER_RE = re.compile(
     r"(?:'s?)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|argued|explained|insisted|noted|"
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
@@ -50,7 +55,7 @@ class _Cand:
 @dataclass
 class _Person:
     words: list[str]
-    keys: list[str]  # folded words, suffixes dropped
+    keys: tuple[str, ...]  # folded words, suffixes dropped
     forms: list[str]
     spans: list[tuple[int, int]]
     cands: list[_Cand]
@@ -70,17 +75,18 @@ def _candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok:
     count where they repeat a name or stand next to a speech verb (_resolve).
     """
     out: list[_Cand] = []
+    add_lone, cached = lone.append, _RUN_CACHE.get  # (bound once: this loop runs per capitalized word)
     for m in CHAIN_RE.finditer(text):
         g = m.group()
         if " " not in g:
             if g not in SKIP:
-                lone.append((m.start(), g))
+                add_lone((m.start(), g))
             continue
         pos = m.start()
         # most runs ("White House", "Donald Trump") are judged without looking at the article:
         # their verdict is cached by the words and the two facts about what precedes them
         key = (g, bool(pos and WORD_CHARS.match(text, pos - 1)), is_initial(text, pos), caps_ok)
-        variants = _RUN_CACHE.get(key)
+        variants = cached(key)
         if variants is not None:
             protos = None
             for asked, v in variants:
@@ -103,9 +109,10 @@ def _candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok:
             variants.append((tuple(probe.asked), [
                 (c.words, c.start - pos, c.end - pos, c.end - pos - len(c.form), c.evidence, c.weak)
                 for c in out[first:]]))
-    for i, c in enumerate(out):
-        if len(c.words) > 1 and text.startswith(" - ", c.end):
-            out[i] = _spaced_hyphen(text, c)
+    if " - " in text:  # rare: most texts have no spaced hyphen to look behind
+        for i, c in enumerate(out):
+            if len(c.words) > 1 and text.startswith(" - ", c.end):
+                out[i] = _spaced_hyphen(text, c)
     return out
 
 
@@ -153,73 +160,72 @@ def _same_answers(text: str, pos: int, asked: tuple) -> bool:
 
 def _classify(run: list, text: str, in_title: bool, out: list[_Cand], probe: _Probe) -> None:
     """Strip titles and openers from one run and append it to out when it can name a person."""
+    lows = [t.text.lower() for t in run]  # every test below folds case: fold each word once
     j = len(run) - 1
     k, evidence, hon = 0, False, None
     while k <= j:  # strip what stands before the name: titles, places, sentence openers
-        tok = run[k]
-        low = tok.text.lower()
-        if low in HONORIFICS or low in TITLES:
-            evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
-        elif low in STARTERS:
+        low = lows[k]
+        if low in _STRIPPED:
+            if low in HONORIFICS or low in TITLES:
+                evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
+        elif k < j and (low in NON_PERSON or _acronym(run[k].text)) and low not in FIRST_NAMES:
             pass
-        elif k < j and (low in NON_PERSON or _acronym(tok.text)) and low not in FIRST_NAMES:
+        elif "-" in low and _ADJECTIVE_RE.search(low):
             pass
-        elif _ADJECTIVE_RE.search(low):
-            pass
-        elif tok.initial_pos and low not in FIRST_NAMES and probe.lower(text, low):
+        elif run[k].initial_pos and low not in FIRST_NAMES and probe.lower(text, low):
             pass
         else:
             break
         k += 1
     # a title inside the run ("Homeland Security Secretary Chad Wolf"): the name follows it
     for m in range(j - 1, k - 1, -1):
-        if run[m].text.lower() in _EVIDENCE:
+        if lows[m] in _EVIDENCE:
             k, evidence, hon = m + 1, True, m
             break
     # a given name after unknown words ("Special Counsel Robert Mueller"): the name starts there
     for m in range(k + 1, j):
-        if run[m].text.lower() in FIRST_NAMES and run[m].text.lower() not in PARTICLES:
+        if lows[m] in FIRST_NAMES and lows[m] not in PARTICLES:
             # (not after an initial, "L. Ron Hubbard", nor a particle, "Farouk Ben Mustapha")
-            if all(t.text.lower() not in FIRST_NAMES and t.cap and not _INITIAL_RE.match(t.text)
-                   for t in run[k:m]):
+            if all(lows[i] not in FIRST_NAMES and run[i].cap and not _INITIAL_RE.match(run[i].text)
+                   for i in range(k, m)):
                 k = m
             break
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
-    while j > k and (run[j].text.lower() in STARTERS or run[j].text.lower() in DAY_WORDS or (
-            run[j].text.lower() in HEADLINE_WORDS) or (
-            j - k > 1 and run[j].text.lower() not in FIRST_NAMES and probe.lower(text, run[j].text.lower()))):
+    while j > k and (lows[j] in _TRAILING or (
+            j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]))):
         j -= 1
     if k > j:
         return
-    name_toks = run[k:j + 1]
-    if len(name_toks) > _MAX_NAME_WORDS:
+    if j - k >= _MAX_NAME_WORDS:
         return
-    if name_toks[-1].text.lower() in ORG_WORDS and not (
-            len(name_toks) == 2 and name_toks[-1].text.lower() in SURNAME_ORG_WORDS
-            and name_toks[0].text.lower() in FIRST_NAMES
-            and probe.cue(text, name_toks[0].start, name_toks[-1].end)):
+    last = lows[j]
+    if last in ORG_WORDS and not (
+            j - k == 1 and last in SURNAME_ORG_WORDS and lows[k] in FIRST_NAMES
+            and probe.cue(text, run[k].start, run[j].end)):
         return  # "Hyde Park", but "Todd Park said"
-    if any(t.text.lower() in STARTERS for t in name_toks[1:]):
+    name_lows = lows[k:j + 1]
+    if not STARTERS.isdisjoint(name_lows[1:]):
         return  # "Together Against Trump": a function word inside makes it a slogan or a title
-    if any(GLUED_RE.search(t.text) for t in name_toks):
-        return  # "FoxNews.com", "WolfChad": words glued together by a scraper, or a brand
-    if len(name_toks) == 2 and name_toks[1].text.lower() in STATE_ABBREVIATIONS and _INITIAL_RE.match(
-            name_toks[0].text):
-        return  # "(R. Wis.)": a party and a state
-    if len(name_toks) == 1 and k and run[k - 1].text.lower() in REGNAL:
-        name_toks = run[k - 1:k + 1]  # "King Salman", "Pope Francis": the title is part of the name
-        hon = None
+    name_toks = run[k:j + 1]
     words = [t.text for t in name_toks]
+    if _GLUED_ANY_RE.search("\n".join(words)):
+        return  # "FoxNews.com", "WolfChad": words glued together by a scraper, or a brand
+    if j - k == 1 and name_lows[1] in STATE_ABBREVIATIONS and _INITIAL_RE.match(words[0]):
+        return  # "(R. Wis.)": a party and a state
+    if j == k and k and lows[k - 1] in REGNAL:
+        name_toks = run[k - 1:k + 1]  # "King Salman", "Pope Francis": the title is part of the name
+        name_lows = lows[k - 1:k + 1]
+        words = [t.text for t in name_toks]
+        hon = None
     start, end = name_toks[0].start, name_toks[-1].end
     weak = False
     if len(words) > 1:
-        lows = [w.lower() for w in words]
-        if not (lows[0] in FIRST_NAMES or evidence or _INITIAL_RE.match(words[0])):
-            if any(w in NON_PERSON for w in lows):
+        if not (name_lows[0] in FIRST_NAMES or evidence or _INITIAL_RE.match(words[0])):
+            if not NON_PERSON.isdisjoint(name_lows):
                 return
             # unknown words that are also common words ("Supply Management"): a person only
             # with a cue or a later surname mention
-            weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in lows) and \
+            weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in name_lows) and \
                 not probe.cue(text, start, end)
     form_start = run[hon].start if hon is not None and hon == k - 1 else start
     out.append(_Cand(words, start, end, text[start:end], text[form_start:end], evidence, in_title, weak))
@@ -234,28 +240,28 @@ def _key(word: str) -> str:
     return word.lower().rstrip(".")
 
 
-def _keys(words: list[str]) -> list[str]:
-    keys = [_key(w) for w in words]
-    return [k for k in keys if k not in SUFFIXES] or keys
+def _keys(words: list[str]) -> tuple[str, ...]:
+    """Folded words of a name, suffixes ("Jr.") dropped unless nothing else is left."""
+    keys = tuple(_key(w) for w in words)
+    return tuple(k for k in keys if k not in SUFFIXES) or keys
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Folded word lists name one person: same surname and same given name, or one inside the other."""
     return a[-1] == b[-1] and (a[0] == b[0] or set(a) <= set(b) or set(b) <= set(a))
 
 
-def _single_match(index: dict[str, list[_Person]], word: str, at: int) -> _Person | None:
+def _single_match(by_last: dict[str, list[_Person]], by_first: dict[str, list[_Person]], word: str,
+                  at: int) -> _Person | None:
     """The full-name person a bare word refers to: by surname, else by given name."""
     key = _key(word)
-    for pos in ("last", "first"):
-        hits = index.get((pos, key))
-        if not hits:
-            continue
-        if len(hits) == 1:
-            return hits[0]
-        # two people share the name: the one named most recently before this mention
-        return max(hits, key=lambda p: max((s for s, _ in p.spans if s < at), default=-1))
-    return None
+    hits = by_last.get(key) or by_first.get(key)
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    # two people share the name: the one named most recently before this mention
+    return max(hits, key=lambda p: max((s for s, _ in p.spans if s < at), default=-1))
 
 
 def _is_title_case(title: str) -> bool:
@@ -286,33 +292,57 @@ class _Source:
 
 def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[_Cand]) -> None:
     """Lone mentions of the words of known names, and of words a speech verb stands next to."""
-    text = src.text
+    text, in_title = src.text, src.in_title
     rest: dict[str, list[int]] = {}
     for start, g in src.lone:
         if start and WORD_CHARS.match(text, start - 1):
             continue  # "iPhone": a capital inside a word
         w = g if g in words else lone_word(g)
         if w in words:
-            out.append(_Cand([w], start, start + len(w), w, w, False, src.in_title))
+            out.append(_Cand([w], start, start + len(w), w, w, False, in_title))
         elif w:
-            rest.setdefault(w, []).append(start)
+            starts = rest.get(w)
+            if starts is None:
+                rest[w] = [start]
+            else:
+                starts.append(start)
     for w, starts in rest.items():
-        # a lone word next to a speech verb once names a person everywhere in the article
-        if w in cue or _key(w) not in NON_PERSON and any(speech_cue(text, i, i + len(w)) for i in starts) \
-                and name_like(text, w, starts[0]):
+        n = len(w)
+        if w not in cue:
+            # a lone word next to a speech verb once names a person everywhere in the article
+            if _key(w) in NON_PERSON:
+                continue
+            for i in starts:
+                if speech_cue(text, i, i + n):
+                    break
+            else:
+                continue
+            if not name_like(text, w, starts[0]):
+                continue
             cue.add(w)
-            out.extend(_Cand([w], i, i + len(w), w, w, False, src.in_title) for i in starts)
+        out.extend(_Cand([w], i, i + n, w, w, False, in_title) for i in starts)
 
 
 def _resolve(sources: list[_Source]) -> list[_Person]:
     persons: list[_Person] = []
     by_last: dict[str, list[_Person]] = {}
-    multi = [c for src in sources for c in src.cands if len(c.words) > 1]
-    run_singles = [c for src in sources for c in src.cands if len(c.words) == 1]
+    multi: list[_Cand] = []
+    weak: list[_Cand] = []
+    run_singles: list[_Cand] = []
+    for src in sources:
+        for c in src.cands:
+            if len(c.words) == 1:
+                run_singles.append(c)
+            else:
+                (weak if c.weak else multi).append(c)
     single_keys = None
-    for c in sorted(multi, key=lambda c: c.weak):  # full names first, so a surname can attach later
+    for c in multi + weak:  # full names first, so a surname can attach later
         keys = _keys(c.words)
-        p = next((p for p in by_last.get(keys[-1], ()) if _same_person(p.keys, keys)), None)
+        p = None
+        for q in by_last.get(keys[-1], ()):
+            if _same_person(q.keys, keys):
+                p = q
+                break
         if p is None and c.weak:
             # unknown common-looking words: a person only if a part of the name also stands alone
             if single_keys is None:
@@ -327,11 +357,11 @@ def _resolve(sources: list[_Source]) -> list[_Person]:
         if len(c.words) > len(p.words):
             p.words, p.keys = c.words, keys
         _add(p, c)
-    index: dict[tuple[str, str], list[_Person]] = {}
+    # by_last already indexes the full names by surname (a person's surname never changes)
+    by_first: dict[str, list[_Person]] = {}
     words: set[str] = set()
     for p in persons:
-        index.setdefault(("last", p.keys[-1]), []).append(p)
-        index.setdefault(("first", p.keys[0]), []).append(p)
+        by_first.setdefault(p.keys[0], []).append(p)
         for w in p.words:
             if _key(w) in (p.keys[0], p.keys[-1]) and usable(w):
                 words.add(w)
@@ -342,21 +372,20 @@ def _resolve(sources: list[_Source]) -> list[_Person]:
     cue_keys = {_key(w) for w in cue}
     texts = {src.in_title: src.text for src in sources}
     for c in run_singles:
-        if c.evidence or _single_match(index, c.words[0], c.start) is None and speech_cue(
+        if c.evidence or _single_match(by_last, by_first, c.words[0], c.start) is None and speech_cue(
                 texts[c.in_title], c.start, c.end) and name_like(texts[c.in_title], c.words[0], c.start):
             cue_keys.add(_key(c.words[0]))
-    singles_cands = sorted({(not c.in_title, c.start): c for c in singles_cands}.items())
-    singles_cands = [c for _, c in singles_cands]
+    at = {(not c.in_title, c.start): c for c in singles_cands}  # one mention per offset
     singles: dict[str, _Person] = {}
-    for c in singles_cands:
-        p = _single_match(index, c.words[0], c.start)
+    for c in [at[k] for k in sorted(at)]:
+        p = _single_match(by_last, by_first, c.words[0], c.start)
         if p is None:
             key = _key(c.words[0])
             p = singles.get(key)
             if p is None:
                 if key in NON_PERSON or key not in cue_keys:
                     continue
-                p = singles[key] = _Person(c.words, [key], [], [], [])
+                p = singles[key] = _Person(c.words, (key,), [], [], [])
                 persons.append(p)
         _add(p, c)
     return persons
@@ -365,12 +394,19 @@ def _resolve(sources: list[_Source]) -> list[_Person]:
 def _title_mentions(title: str, persons: list[_Person]) -> None:
     """Count mentions in a Title Case or ALL-CAPS title of people the body names."""
     toks = tokenize(title, caps_ok=True)
+    # persons by (given name, surname), the first one named wins; and by surname
+    by_full: dict[tuple[str, str], _Person] = {}
+    by_last: dict[str, list[_Person]] = {}
+    for p in persons:
+        if len(p.keys) > 1:
+            by_full.setdefault((p.keys[0], p.keys[-1]), p)
+        by_last.setdefault(p.keys[-1], []).append(p)
     i = 0
     while i < len(toks):
         low = _key(toks[i].text)
         nxt = _key(toks[i + 1].text) if i + 1 < len(toks) else ""
-        full = next((p for p in persons if len(p.keys) > 1 and p.keys[0] == low and p.keys[-1] == nxt), None)
-        last = [p for p in persons if p.keys[-1] == low and low not in STARTERS]
+        full = by_full.get((low, nxt))
+        last = by_last.get(low, ()) if low not in STARTERS else ()
         p = full or (last[0] if len(last) == 1 else None)
         if p is not None:
             p.count += 1

@@ -51,7 +51,7 @@ def usable(word: str, caps_ok: bool = False) -> bool:
 def speech_cue(text: str, start: int, end: int) -> bool:
     """A speech verb right after the word ending at end, or right before the word at start."""
     return bool(text.startswith(_AFTER, end) and _AFTER_RE.match(text, end)
-                or text.endswith(_BEFORE, max(0, start - 14), start)
+                or text.endswith(_BEFORE, start - 14 if start > 14 else 0, start)
                 and _BEFORE_RE.search(text, max(0, start - 30), start))
 
 

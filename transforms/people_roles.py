@@ -66,19 +66,23 @@ def _words_before(text: str, end: int) -> list[tuple[str, int, int, bool]]:
     """Words (text, start, end, possessive) going back from end while only spaces or "'s" separate them."""
     out: list[tuple[str, int, int, bool]] = []
     lo = max(0, end - _WINDOW)
+    window = text[lo:end]
+    breaks = "\n" in window or "\t" in window  # usually none: then only spaces separate words
     while end > lo and len(out) <= _MAX_ROLE_WORDS:
-        i = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
-        piece = text[i + 1:end]
-        m = _PIECE_RE.fullmatch(piece)
+        i = text.rfind(" ", lo, end)
+        if breaks:
+            i = max(i, text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+        m = _PIECE_RE.fullmatch(text, i + 1, end)
         if m is None:
             break
-        word, start = m.group("word"), i + 1 + m.end("open")
-        if m.group("dot"):
+        opening, word, poss, dot = m.group("open", "word", "poss", "dot")
+        start = i + 1 + len(opening)
+        if dot:
             if not (word.lower() + "." in KEEP_PERIOD or _DOTTED_RE.fullmatch(word + ".")):
                 break  # a sentence ends there
             word += "."
-        out.append((word, start, start + len(word), bool(m.group("poss"))))
-        if m.group("open") or i < 0 or text[i] != " ":
+        out.append((word, start, start + len(word), bool(poss)))
+        if opening or i < 0 or text[i] != " ":
             break  # a quotation mark, bracket or line break opens the chain
         end = i
     return out

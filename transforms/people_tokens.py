@@ -23,6 +23,8 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # Characters after which the next word's capital letter says nothing about it.
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([-\u2014\u2013")
 KEEP_PERIOD = HONORIFICS | SUFFIXES
+# Particles as a plain capitalized word ("De", "Van") is written: what _PLAIN_RUN_RE can match.
+_CAPITAL_PARTICLES = frozenset(p.capitalize() for p in PARTICLES)
 
 
 @dataclass(slots=True)
@@ -51,7 +53,7 @@ def written_lower(text: str, word: str) -> bool:
 
 def is_initial(text: str, start: int) -> bool:
     """True when the word at start opens a sentence, heading or quotation."""
-    before = text[max(0, start - 4):start].rstrip(" ")
+    before = text[start - 4 if start > 4 else 0:start].rstrip(" ")  # (not max(): this runs per run)
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
@@ -59,8 +61,8 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
     """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one."""
     runs: list[list[Token]] = []
     words = group.split(" ")
-    if _PLAIN_RUN_RE.fullmatch(group) and not (pos and WORD_CHARS.match(text, pos - 1)) and not any(
-            w.lower() in PARTICLES for w in words[1:]):
+    if _PLAIN_RUN_RE.fullmatch(group) and not (pos and WORD_CHARS.match(text, pos - 1)) and \
+            _CAPITAL_PARTICLES.isdisjoint(words[1:]):
         # the common case, plain capitalized words ("White House"): nothing to strip or split
         cur = []
         for word in words:
