@@ -97,6 +97,7 @@ def _json_fields(obj, uri: str) -> dict | Rejected:
 def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
     total = 0
     records = 0
+    line_uri = f"{path}#line="
     try:
         with _open(path) as f:
             n = 0
@@ -106,7 +107,7 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                     break
                 n += 1
                 total += len(line)
-                uri = f"{path}#line={n}"
+                uri = f"{line_uri}{n}"
                 if total > max_file:
                     yield uri, Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
                     return
@@ -121,7 +122,7 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                     records += 1
                     yield uri, Rejected("record_too_large", f"line longer than {max_record:,} bytes")
                     continue
-                if not line.strip():
+                if line.isspace():  # (line is not empty here)
                     continue
                 if records == 0 and looks_binary(line):
                     # Garbage would otherwise cost one reject per "line": one for the file says it all.

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from flows.inputs import UsageError, discover, iter_records
-from transforms.article import Rejected, build_article
+from transforms.article import Rejected, build_article, paragraphs_of
+from transforms.language import _WORD, _words, detect_language
 from transforms.records import fields_from_json
+from transforms.seedfmt import rejoin
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 CAP = 10 * 2**20
@@ -110,3 +112,40 @@ def test_discover_folders_recursively_and_globs(tmp_path):
 def test_discover_missing_path_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError):
         discover([str(tmp_path / "nope.txt")])
+
+
+@pytest.mark.parametrize("body, paragraphs", [
+    ("one  two \n three\n\nfour\u2003five", ["one two three", "four five"]),
+    ("tab\there\u00a0\u00a0and\u3000there\n \t\nnext", ["tab here and there", "next"]),
+    ("plain words\n\n  padded  ", ["plain words", "padded"]),
+    ("line\u2028separator kept\n\n\u2028", ["line\u2028separator kept"]),
+    ("bell\x07 and\r\nreturn", ["bell and", "return"]),
+])
+def test_body_spaces_fold_within_paragraphs(body, paragraphs):
+    assert paragraphs_of(body, mend_breaks=False) == paragraphs
+
+
+@pytest.mark.parametrize("paragraphs, mended", [
+    (["He said the", "talks went well."], ["He said the talks went well."]),
+    (["Prices rose,", "analysts said."], ["Prices rose, analysts said."]),
+    (["It ended.", "then more"], ["It ended.", "then more"]),
+    (["An open end", "But a capital"], ["An open end", "But a capital"]),
+    (["ends in a newline\n", "and more"], ["ends in a newline\n and more"]),
+])
+def test_mid_sentence_breaks_are_mended(paragraphs, mended):
+    assert rejoin(paragraphs) == mended
+
+
+@pytest.mark.parametrize("text", [
+    "Don\u2019t \u201cstop\u201d\u2014now\u2026 or \u2018later\u2019 \u2013 2024_x",
+    "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9 \u201cquoted\u201d",
+    "\u00b2 squared, \u00bd half, \u0661\u0662 Arabic digits, \u65e5\u672c\u8a9e",
+])
+def test_language_sample_words_are_the_runs_of_letters(text):
+    assert _words(text) == _WORD.findall(text.lower())
+
+
+def test_english_body_with_typographic_quotes_is_english():
+    body = ("The minister said \u201cwe will not back down\u201d \u2014 and that the plan, which was "
+            "announced on Monday, is the best deal for the country\u2019s workers in years.")
+    assert detect_language("A title", body) == "en"

@@ -48,3 +48,20 @@ def test_conform_rejects_null_in_required_column():
 def test_conform_builds_the_declared_schema():
     table = conform("topics", [_topic_row()], staged=False)
     assert table.schema.equals(SCHEMAS["topics"], check_metadata=False)
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([_topic_row(), _topic_row(label=None), _topic_row(colour="red")], r"null in required column\(s\) \['label'\] in row 1"),
+    ([_topic_row(), _topic_row(colour="red"), _topic_row(kind=None)], r"unknown column\(s\) \['colour'\] in row 1"),
+    ([_topic_row(topic_id=None, kind=None)], r"\['topic_id', 'kind'\] in row 0"),
+])
+def test_conform_names_the_first_bad_row(rows, message):
+    with pytest.raises(SchemaError, match=message):
+        conform("topics", rows, staged=False)
+
+
+def test_conform_fills_absent_optional_columns_with_null():
+    row = {"article_id": "a", "name_in_article": "A B", "forms": ["A B"], "mention_count": 1,
+           "run_id": "r", "pipeline_version": "v"}
+    table = conform("person_mentions", [row], staged=False)
+    assert table.column("role").to_pylist() == [None] and table.column("first_offset").null_count == 1

@@ -9,7 +9,7 @@ from transforms.dates import parse_date, plausible
 from transforms.ids import article_id, content_hash
 from transforms.language import detect_language
 from transforms.seedfmt import rejoin
-from transforms.text import clean, clean_line, clean_paragraph, word_count
+from transforms.text import clean, clean_line, one_line_paragraphs, word_count
 from transforms.urls import canonical_url, outlet_of
 
 # Larger bodies are not news articles (dumps, logs, whole books): rejected, not truncated.
@@ -29,7 +29,7 @@ def paragraphs_of(text: str, mend_breaks: bool = True) -> list[str]:
     """Paragraphs of a plain-text body: blank-line separated, else one per line."""
     text = clean(text)
     parts = _BLANK.split(text) if _BLANK.search(text) else text.split("\n")
-    paras = [p for p in (clean_paragraph(x.replace("\n", " ")) for x in parts) if p]
+    paras = one_line_paragraphs(text, parts)
     return rejoin(paras) if mend_breaks else paras
 
 

@@ -10,15 +10,31 @@ _EN = frozenset("the of and to in a is that for on it with as was he said by at 
                 "have has are not an they but this who were will their had which been would "
                 "its she her after more than about said we i you".split())
 _SAMPLE_CHARS = 1500
+# Typographic punctuation of English news (no letters): with it blanked most samples are
+# ASCII, where deleting non-letters and splitting finds the words 4x faster than _WORD.
+_TYPOGRAPHIC = ("\u2019", "\u201c", "\u201d", "\u2014", "\u2013", "\u2018", "\u2026")
+_ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalpha()})
+
+
+def _words(text: str) -> list[str]:
+    """The runs of letters of text, lower-cased (as _WORD finds them)."""
+    text = text.lower()
+    plain = text
+    for mark in _TYPOGRAPHIC:
+        if mark in plain:
+            plain = plain.replace(mark, " ")
+    if plain.isascii():
+        return plain.translate(_ASCII_NON_LETTERS).split()
+    return _WORD.findall(text)
 
 
 def detect_language(title: str | None, body: str) -> str | None:
     """ISO 639-1 code of the article's language, or None for too little text."""
     sample = f"{title or ''} {body[:_SAMPLE_CHARS]}"
-    words = _WORD.findall(sample.lower())
+    words = _words(sample)
     if len(words) < 3:
         return None
-    share = sum(w in _EN for w in words) / len(words)
+    share = sum(map(_EN.__contains__, words)) / len(words)
     if share >= 0.2 and len(words) >= 20:
         return "en"
     import py3langid  # loaded only when the fast path cannot decide (model load ~0.2 s)

@@ -148,16 +148,25 @@ def staging_schema(table: str) -> pa.Schema:
     return SCHEMAS[table].append(SEQ)
 
 
+def _first_problem(table: str, rows: list[dict], names: set[str], need: list[str]) -> SchemaError:
+    for i, row in enumerate(rows):
+        extra = row.keys() - names
+        if extra:
+            return SchemaError(f"{table}: unknown column(s) {sorted(extra)} in row {i}")
+        missing = [n for n in need if row.get(n) is None]
+        if missing:
+            return SchemaError(f"{table}: null in required column(s) {missing} in row {i}")
+    raise AssertionError("no problem found")  # only called after a check failed
+
+
 def conform(table: str, rows: list[dict], staged: bool = True) -> pa.Table:
     """Rows as an Arrow table of the declared schema; unknown keys or missing required values raise."""
     schema = staging_schema(table) if staged else SCHEMAS[table]
     names = set(schema.names)
+    # Column by column, as pa.Table.from_pylist does, so each check is one C-level scan;
+    # the per-row search for the first bad row runs only when a check fails.
+    columns = {n: [row.get(n) for row in rows] for n in schema.names}
     need = [f.name for f in schema if not f.nullable]
-    for i, row in enumerate(rows):
-        extra = row.keys() - names
-        if extra:
-            raise SchemaError(f"{table}: unknown column(s) {sorted(extra)} in row {i}")
-        missing = [n for n in need if row.get(n) is None]
-        if missing:
-            raise SchemaError(f"{table}: null in required column(s) {missing} in row {i}")
-    return pa.Table.from_pylist(rows, schema=schema)
+    if not all(map(names.issuperset, rows)) or any(None in columns[n] for n in need):
+        raise _first_problem(table, rows, names, need)
+    return pa.Table.from_arrays(list(columns.values()), schema=schema)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from transforms.dates import looks_like_date
-from transforms.text import clean, clean_paragraph
+from transforms.text import clean, clean_paragraph, one_line_paragraphs
 
 _PARA_SPLIT = re.compile(r"\n[ \t]*\n+")
 _BYLINE = re.compile(r"^by\s+(?=\S)", re.I)
@@ -13,19 +13,20 @@ _URL_LABEL = re.compile(r"^original\s+url\s*:\s*(?P<rest>.*)$", re.I | re.S)
 _URL = re.compile(r"<?\s*(https?://[^\s>]+)\s*>?", re.I)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
 # A line broken mid-sentence ends in a word or comma and the next piece starts in lower case.
+# Matched against the last two characters only ($ also matches before a final newline).
 _OPEN_END = re.compile(r"[\w,;\u2013\u2014-]$")
 _LOWER_START = re.compile(r"^[a-z]")
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [p for p in (clean_paragraph(x.replace("\n", " ")) for x in _PARA_SPLIT.split(text)) if p]
+    return one_line_paragraphs(text, _PARA_SPLIT.split(text))
 
 
 def rejoin(paragraphs: list[str]) -> list[str]:
     """Paragraphs with mid-sentence breaks mended; real paragraph breaks kept."""
     out: list[str] = []
     for p in paragraphs:
-        if out and _OPEN_END.search(out[-1]) and _LOWER_START.match(p):
+        if out and _LOWER_START.match(p) and _OPEN_END.search(out[-1][-2:]):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
