@@ -57,16 +57,20 @@ def process_batch(spec: dict) -> dict:
     per_file: dict[str, list[int]] = {}
     pending = 0
     for path_s, kind, file_index, *origin in spec["files"]:
-        # origin (scraped pages only): {"source_uri": URL requested, "url": URL after redirects}
+        # origin: scraped pages {"source_uri": URL requested, "url": URL after redirects};
+        # a part of a big JSON-lines file {"part": [j, k]} (see flows/plan.py)
         origin = origin[0] if origin else {}
         path = Path(path_s)
         counts = per_file.setdefault(path_s, [0, 0])
         seq = file_index * SEQ_STRIDE
         t = perf_counter()
+        part = tuple(origin["part"]) if "part" in origin else None
         for uri, fields in iter_records(path, kind, spec["max_file_bytes"], spec["max_record_bytes"],
-                                        origin.get("url")):
+                                        origin.get("url"), part):
             uri = origin.get("source_uri", uri)
             seq += 1
+            if fields is None:  # another batch's part of this file
+                continue
             try:
                 if isinstance(fields, Rejected):
                     raise fields

@@ -85,7 +85,8 @@ def read_bytes(path: Path, cap: int) -> bytes:
     return data
 
 
-Record = tuple[str, "dict | Rejected"]
+# fields None: a record of another part of the file (iter_records' part)
+Record = tuple[str, "dict | Rejected | None"]
 
 
 def _json_fields(obj, uri: str) -> dict | Rejected:
@@ -94,7 +95,15 @@ def _json_fields(obj, uri: str) -> dict | Rejected:
     return fields_from_json(obj)
 
 
-def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
+def _iter_jsonl(path: Path, max_file: int, max_record: int,
+                part: tuple[int, int] | None = None) -> Iterator[Record]:
+    """Records of a JSON-lines file; with part=(j, k), only every k-th record from the j-th is parsed.
+
+    The others are yielded as (uri, None), and file-level rejects only by part 0, so that
+    every part numbers the records alike and the parts together hold each record once.
+    """
+    j, k = part or (0, 1)
+    file_level = j == 0
     total = 0
     records = 0
     line_uri = f"{path}#line="
@@ -109,7 +118,8 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                 total += len(line)
                 uri = f"{line_uri}{n}"
                 if total > max_file:
-                    yield uri, Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
+                    yield uri, (Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
+                                if file_level else None)
                     return
                 if len(line) > max_record and not line.endswith(b"\n"):
                     # Skip the rest of an oversized line without holding it in memory.
@@ -117,18 +127,24 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                         line = f.readline(max_record + 1)
                         total += len(line)
                         if total > max_file:
-                            yield uri, Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
+                            yield uri, (Rejected("too_large", f"file exceeds {max_file:,} bytes after decompression")
+                                        if file_level else None)
                             return
+                    mine = records % k == j
                     records += 1
-                    yield uri, Rejected("record_too_large", f"line longer than {max_record:,} bytes")
+                    yield uri, Rejected("record_too_large", f"line longer than {max_record:,} bytes") if mine else None
                     continue
                 if line.isspace():  # (line is not empty here)
                     continue
                 if records == 0 and looks_binary(line):
                     # Garbage would otherwise cost one reject per "line": one for the file says it all.
-                    yield str(path), Rejected("binary_file", "the file is not text")
+                    yield str(path), Rejected("binary_file", "the file is not text") if file_level else None
                     return
+                mine = records % k == j
                 records += 1
+                if not mine:
+                    yield uri, None
+                    continue
                 try:
                     obj = json.loads(decode(line))
                 except ValueError as e:
@@ -136,35 +152,42 @@ def _iter_jsonl(path: Path, max_file: int, max_record: int) -> Iterator[Record]:
                     continue
                 yield uri, _json_fields(obj, uri)
     except (OSError, EOFError, zlib.error) as e:
-        yield str(path), Rejected("corrupt_gzip" if path.name.lower().endswith(".gz") else "unreadable",
-                                  f"after {total:,} bytes: {type(e).__name__}: {e}")
+        yield str(path), (Rejected("corrupt_gzip" if path.name.lower().endswith(".gz") else "unreadable",
+                                   f"after {total:,} bytes: {type(e).__name__}: {e}") if file_level else None)
         return
     if records == 0:
-        yield str(path), Rejected("empty_file", "the file has no records")
+        yield str(path), Rejected("empty_file", "the file has no records") if file_level else None
 
 
 def iter_records(path: Path, kind: str, max_file: int, max_record: int,
-                 page_url: str | None = None) -> Iterator[Record]:
+                 page_url: str | None = None, part: tuple[int, int] | None = None) -> Iterator[Record]:
     """(source_uri, raw fields or Rejected) for every record in one input file.
 
     page_url: where an HTML file was fetched from (scrape), for pages that do not say.
+    part: (j, k) to read only the j-th of k interleaved parts of a JSON-lines file (see
+    splittable); records of the other parts come as (uri, None).
 
     A loader or parser bug costs the rest of this file (one `read_error` reject), never the run.
     """
     try:
-        yield from _iter_records(path, kind, max_file, max_record, page_url)
+        yield from _iter_records(path, kind, max_file, max_record, page_url, part)
     except Exception as e:
-        yield str(path), Rejected("read_error", f"{type(e).__name__}: {e}")
+        yield str(path), Rejected("read_error", f"{type(e).__name__}: {e}") if not part or part[0] == 0 else None
+
+
+def splittable(path: Path, kind: str) -> bool:
+    """True for JSON-lines files, which one batch per part can share (iter_records' part)."""
+    return kind == "json" and not path.name.lower().removesuffix(".gz").endswith(".json")
 
 
 def _iter_records(path: Path, kind: str, max_file: int, max_record: int,
-                  page_url: str | None = None) -> Iterator[Record]:
+                  page_url: str | None = None, part: tuple[int, int] | None = None) -> Iterator[Record]:
     if kind == "unsupported":
         yield str(path), Rejected("unsupported_format", f"no loader for {path.suffix or 'files without an extension'}; "
                                   f"use one of {', '.join(SUPPORTED)} (optionally .gz)")
         return
-    if kind == "json" and not path.name.lower().removesuffix(".gz").endswith(".json"):
-        yield from _iter_jsonl(path, max_file, max_record)
+    if splittable(path, kind):
+        yield from _iter_jsonl(path, max_file, max_record, part)
         return
     try:
         data = read_bytes(path, min(max_file, MAX_JSON_DOCUMENT) if kind == "json" else max_record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.inputs import discover, file_hash, kind_of
+from flows.inputs import discover, file_hash, kind_of, splittable
 from flows.settings import Settings
 from warehouse.db import read_only
 
@@ -12,6 +12,8 @@ MAX_FILES_PER_BATCH = 500
 # News text compresses about 3:1 with gzip: batches are sized by the text they hold, so a
 # 12 MB .jsonl.gz shard (~35 MB of JSON) is a batch of its own rather than a third of one.
 GZIP_RATIO = 3
+# A big JSON-lines file is cut into at most this many interleaved parts (one batch each).
+MAX_PARTS = 64
 
 
 @dataclass
@@ -19,7 +21,7 @@ class Plan:
     """Files to process (path, size, mtime_ns, hash), batches of them, and what was skipped."""
 
     process: list[tuple[str, int, int, str]] = field(default_factory=list)
-    batches: list[list[list]] = field(default_factory=list)  # [[path, kind, file_index], ...]
+    batches: list[list[list]] = field(default_factory=list)  # [[path, kind, file_index(, origin)], ...]
     skipped: list[tuple[str, int, int, str]] = field(default_factory=list)  # unchanged, new mtime
     seen: int = 0
     # Scrape runs only: URLs attempted this run, whose earlier fetch rejects this run replaces.
@@ -78,6 +80,12 @@ def _batches(todo: list[tuple[Path, str, int]], batch_bytes: int) -> list[list[l
     current: list[list] = []
     size = 0
     for index, (path, kind, nbytes) in enumerate(todo):
+        if nbytes > 2 * batch_bytes and splittable(path, kind):
+            # One big JSON-lines file would keep a single core busy: k batches each parse every
+            # k-th record (each still decompresses the whole file, cheap beside extraction).
+            k = min(-(-nbytes // batch_bytes), MAX_PARTS)
+            batches += [(nbytes // k, [[str(path), kind, index, {"part": [j, k]}]]) for j in range(k)]
+            continue
         # Big files are batches of their own; the worker streams them in record chunks.
         if nbytes >= batch_bytes // 2:
             batches.append((nbytes, [[str(path), kind, index]]))

@@ -84,5 +84,9 @@ class WriteSession:
 
 def read_only(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the live warehouse (the pipeline's own reads pass a memory cap)."""
-    config = {"memory_limit": memory_limit, "preserve_insertion_order": False} if memory_limit else {}
-    return duckdb.connect(str(path), read_only=True, config=config)
+    con = duckdb.connect(str(path), read_only=True)
+    if memory_limit:
+        # SET, not a connect() config: a config differing from another open connection to the
+        # same file in this process is refused.
+        con.execute(f"set memory_limit = '{memory_limit}'")
+    return con
