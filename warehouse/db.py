@@ -12,7 +12,7 @@ SQL_DIR = files("warehouse")
 # The load runs in the flow's process beside Prefect's client: DuckDB would otherwise take
 # up to 80% of RAM for a big run's joins and window functions; past this it spills to
 # <warehouse>.tmp/ instead, so peak memory stays flat as the warehouse grows.
-WRITE_MEMORY_LIMIT = "1GB"  # also caps the export of the Parquet mirror
+WRITE_MEMORY_LIMIT = "1GB"
 TABLES = ("articles", "person_mentions", "article_people", "people", "quotes", "topics",
           "article_topics", "rejects", "runs", "sources")
 
@@ -82,11 +82,6 @@ class WriteSession:
         self.work.unlink(missing_ok=True)
 
 
-def read_only(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the live warehouse (the pipeline's own reads pass a memory cap)."""
-    con = duckdb.connect(str(path), read_only=True)
-    if memory_limit:
-        # SET, not a connect() config: a config differing from another open connection to the
-        # same file in this process is refused.
-        con.execute(f"set memory_limit = '{memory_limit}'")
-    return con
+def read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the live warehouse."""
+    return duckdb.connect(str(path), read_only=True)
