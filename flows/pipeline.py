@@ -20,7 +20,7 @@ from flows.settings import Settings, pipeline_version
 from flows.testhooks import pause_at
 from transforms.topics import CATEGORIES, topic_id
 from warehouse.checks import raise_on_failures, run_checks
-from warehouse.db import TABLES, WriteSession, read_only
+from warehouse.db import TABLES, WRITE_MEMORY_LIMIT, WriteSession, read_only
 from warehouse.export import compare_counts, export_interrupted, export_tables, exported_generation
 from warehouse.load import load_staging, rebuild_topics, update_sources
 from warehouse.people import relink_people
@@ -160,9 +160,11 @@ def record_failure(settings: Settings, run: dict, plan: Plan | None, error: str)
 @task(name="export-parquet", cache_policy=NO_CACHE)
 def export_parquet(settings: Settings, run_id: str, changed: bool) -> list[dict]:
     """Rewrite the Parquet folders of the tables this run changed; compare row counts."""
-    # No DuckDB memory cap here: a partitioned COPY of 3x the corpus ran out of memory at 1 GB
-    # (its per-partition buffers do not spill).
     con = read_only(settings.warehouse)
+    # The same cap as the load (SET: a connect() config differing from another open
+    # connection to the file in this process would be refused).
+    con.execute(f"set memory_limit = '{WRITE_MEMORY_LIMIT}'")
+    con.execute("set preserve_insertion_order = false")
     try:
         lagging = exported_generation(settings.parquet) is None
         tables = list(TABLES) if changed or lagging else ["runs", "sources"]

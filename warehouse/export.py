@@ -24,7 +24,10 @@ def _copy_table(con: duckdb.DuckDBPyConnection, table: str, dest: Path) -> None:
     order = ", ".join(f'"{k}"' for k in KEYS[table])
     part = PARTITIONED.get(table)
     if part:
-        con.execute(f"copy (select * from {table} order by {part}, {order}) to '{_q(dest)}' "
+        # No ORDER BY here: sorting a whole table with its bodies cannot spill and took 2.2 GB
+        # at 135k articles; unsorted, the partitioned write streams (1.1 GB under a 1 GB cap).
+        # Rows within a month's file are therefore in no particular order.
+        con.execute(f"copy (select * from {table}) to '{_q(dest)}' "
                     f"(format parquet, compression zstd, partition_by ({part}), "
                     f"filename_pattern 'part_{{i}}', write_partition_columns false)")
     else:
