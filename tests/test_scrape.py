@@ -12,14 +12,14 @@ from tests.http_site import Site
 
 @pytest.fixture(scope="module")
 def site():
-    with Site(slow_seconds=1.0) as s:
+    with Site(slow_seconds=5.0) as s:
         yield s
 
 
 @pytest.fixture(autouse=True)
 def fast_fetch(monkeypatch):
-    # Keep the bad endpoints cheap: short timeout, quick backoff.
-    monkeypatch.setenv("WIREHOUSE_FETCH_TIMEOUT", "0.5")
+    # Keep the bad endpoints cheap: short timeout (with margin for a busy CI box), quick backoff.
+    monkeypatch.setenv("WIREHOUSE_FETCH_TIMEOUT", "2.0")
     monkeypatch.setenv("WIREHOUSE_FETCH_BACKOFF", "0.01")
     monkeypatch.setenv("WIREHOUSE_FETCH_ATTEMPTS", "2")
     monkeypatch.setenv("WIREHOUSE_FETCH_MAX_BYTES", "50000")
