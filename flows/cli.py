@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -75,10 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `wirehouse` console script."""
     args = build_parser().parse_args(argv)
-    # Prefect reads its settings when first imported: set them before any command module loads.
-    os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(Path(__file__).with_name("logging.yml")))
     from flows import commands
 
+    # Prefect reads its settings when first imported: quiet_prefect sets them before any import of it.
     commands.quiet_prefect()
 
     handler = getattr(commands, f"cmd_{args.command}")
