@@ -71,13 +71,22 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `wirehouse` console script."""
+def main(argv: list[str] | None = None, early_api: bool = False) -> int:
+    """Entry point of the `wirehouse` console script.
+
+    early_api: start the temporary Prefect API before importing Prefect (flows/temp_api.py);
+    only the console script does, as callers in a Python process may have an API set up already.
+    """
     args = build_parser().parse_args(argv)
     from flows import commands
 
-    # Prefect reads its settings when first imported: quiet_prefect sets them before any import of it.
+    # Prefect reads its settings when first imported: quiet_prefect sets them before any import
+    # of it, and before the temporary API server starts, which reads them too.
     commands.quiet_prefect()
+    if early_api:
+        from flows import temp_api
+
+        temp_api.start_for(args.command)
 
     handler = getattr(commands, f"cmd_{args.command}")
     try:
@@ -98,7 +107,7 @@ def entry() -> None:
     """
     import gc
 
-    status = main()
+    status = main(early_api=True)
     gc.collect()
     raise SystemExit(status)
 

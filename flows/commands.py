@@ -5,6 +5,7 @@ import csv
 import json
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,39 @@ def quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
     os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(Path(__file__).with_name("logging.yml")))
+
+
+def _startup_timeout() -> float:
+    try:
+        return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
+    except ValueError:
+        return 120.0
+
+
+@contextmanager
+def prefect_api():
+    """Point Prefect at the temporary API the console script started, unless another is configured."""
+    from flows import temp_api
+
+    api = temp_api.take()
+    if api is None:
+        yield
+        return
+    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+
+    if PREFECT_API_URL.value():  # a profile or prefect.toml names an API: use that one
+        api.stop()
+        yield
+        return
+    try:
+        url = api.wait_ready(_startup_timeout())
+    except temp_api.TempApiError as e:
+        raise UserError(str(e)) from None
+    # Processes the flow starts (Dask workers) use it too. No UI is served, so no "View at" link.
+    # The server stops at exit, after Prefect has sent its last logs (temp_api.TempApi.start).
+    os.environ["PREFECT_API_URL"] = url
+    with temporary_settings({PREFECT_API_URL: url, PREFECT_UI_URL: ""}):
+        yield
 
 
 def task_runner(name: str, address: str | None, workers: int, small: bool):
@@ -78,10 +112,13 @@ def run_pipeline(inputs: list[str], data_dir: Path, reprocess: bool = False, run
     settings = Settings(data_dir=data_dir)
     flow = pipeline.with_options(task_runner=task_runner(runner, address, settings.workers, small))
     try:
-        summary = flow(inputs=[str(i) for i in inputs], data_dir=str(data_dir), reprocess=reprocess,
-                       command=command, processes=local_processes(runner, settings.workers, small))
+        with prefect_api():
+            summary = flow(inputs=[str(i) for i in inputs], data_dir=str(data_dir), reprocess=reprocess,
+                           command=command, processes=local_processes(runner, settings.workers, small))
     except (LockTimeout, CheckFailed) as e:
         raise UserError(str(e)) from None
+    except UserError:
+        raise
     except Exception as e:
         raise UserError(f"run failed: {type(e).__name__}: {e}") from None
     print_summary(summary)

@@ -16,7 +16,7 @@ def read_urls_file(path: str) -> list[str]:
 
 def cmd_scrape(args) -> int:
     """`wirehouse scrape URL... | --urls-file F | --feed URL | --sitemap URL`: fetch and load pages."""
-    from flows.commands import EXIT_USAGE, UserError, print_summary, quiet_prefect
+    from flows.commands import EXIT_USAGE, UserError, prefect_api, print_summary, quiet_prefect
     from flows.settings import FetchSettings
 
     urls = list(args.urls)
@@ -53,9 +53,12 @@ def cmd_scrape(args) -> int:
     from warehouse.checks import CheckFailed
 
     try:
-        summary = scrape(urls=urls, feeds=feeds, sitemaps=sitemaps, data_dir=str(args.data_dir), fetch=fetch)
+        with prefect_api():
+            summary = scrape(urls=urls, feeds=feeds, sitemaps=sitemaps, data_dir=str(args.data_dir), fetch=fetch)
     except (LockTimeout, CheckFailed) as e:
         raise UserError(str(e)) from None
+    except UserError:
+        raise
     except Exception as e:
         raise UserError(f"scrape failed: {type(e).__name__}: {e}") from None
     f = summary["fetch"]
