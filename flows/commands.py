@@ -104,25 +104,32 @@ def run_pipeline(inputs: list[str], data_dir: Path, reprocess: bool = False, run
                  address: str | None = None, small: bool = False, command: str = "run") -> int:
     """Run the pipeline flow and print its summary; map known failures to one line."""
     quiet_prefect()
-    from flows.lock import LockTimeout
     from flows.pipeline import pipeline
     from flows.settings import Settings
-    from warehouse.checks import CheckFailed
 
     settings = Settings(data_dir=data_dir)
     flow = pipeline.with_options(task_runner=task_runner(runner, address, settings.workers, small))
+    summary = call_flow("run", lambda: flow(
+        inputs=[str(i) for i in inputs], data_dir=str(data_dir), reprocess=reprocess, command=command,
+        processes=local_processes(runner, settings.workers, small)))
+    print_summary(summary)
+    return 0
+
+
+def call_flow(what: str, call):
+    """Call a flow against the right Prefect API; its known failures become one line."""
+    from flows.lock import LockTimeout
+    from warehouse.checks import CheckFailed
+
     try:
         with prefect_api():
-            summary = flow(inputs=[str(i) for i in inputs], data_dir=str(data_dir), reprocess=reprocess,
-                           command=command, processes=local_processes(runner, settings.workers, small))
+            return call()
     except (LockTimeout, CheckFailed) as e:
         raise UserError(str(e)) from None
     except UserError:
         raise
     except Exception as e:
-        raise UserError(f"run failed: {type(e).__name__}: {e}") from None
-    print_summary(summary)
-    return 0
+        raise UserError(f"{what} failed: {type(e).__name__}: {e}") from None
 
 
 def print_summary(summary: dict) -> None:

@@ -16,7 +16,7 @@ def read_urls_file(path: str) -> list[str]:
 
 def cmd_scrape(args) -> int:
     """`wirehouse scrape URL... | --urls-file F | --feed URL | --sitemap URL`: fetch and load pages."""
-    from flows.commands import EXIT_USAGE, UserError, prefect_api, print_summary, quiet_prefect
+    from flows.commands import EXIT_USAGE, UserError, call_flow, print_summary, quiet_prefect
     from flows.settings import FetchSettings
 
     urls = list(args.urls)
@@ -48,19 +48,10 @@ def cmd_scrape(args) -> int:
     fetch = replace(fetch, **overrides)
 
     quiet_prefect()
-    from flows.lock import LockTimeout
     from flows.scrape import scrape
-    from warehouse.checks import CheckFailed
 
-    try:
-        with prefect_api():
-            summary = scrape(urls=urls, feeds=feeds, sitemaps=sitemaps, data_dir=str(args.data_dir), fetch=fetch)
-    except (LockTimeout, CheckFailed) as e:
-        raise UserError(str(e)) from None
-    except UserError:
-        raise
-    except Exception as e:
-        raise UserError(f"scrape failed: {type(e).__name__}: {e}") from None
+    summary = call_flow("scrape", lambda: scrape(urls=urls, feeds=feeds, sitemaps=sitemaps,
+                                                 data_dir=str(args.data_dir), fetch=fetch))
     f = summary["fetch"]
     sys.stdout.write(f"scrape: {f['urls']} URL(s): {f['fetched']} fetched, {f['not_modified']} not modified, "
                      f"{f['failed']} failed; {f['rejects']} reject(s) (see the rejects table)\n")
