@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import compress
-from operator import itemgetter
+from operator import and_, itemgetter
 
 from transforms.keyphrases_words import (
     GENERIC,
@@ -155,25 +155,30 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
     return found
 
 
-def _phrase_candidates(uni: Counter, bi: Counter, lead: str, t_uni: set[str]) -> dict[str, list]:
+def _phrase_candidates(b_words: list[str], lead: str, t_uni: set[str]) -> dict[str, list]:
     """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs.
 
     A single word needs three mentions (two when the headline has it) unless it is topical.
     """
+    uni = Counter(b_words)
+    repeated = set(compress(uni, map(_ONE.__lt__, uni.values())))  # C-level "count > 1"
+    # A repeated pair is made of repeated words: count only the pairs of two repeated content
+    # words (about one pair in fifteen), masked in C, instead of every adjacent pair.
+    content = list(map((repeated - STOPWORDS).__contains__, b_words))
+    pairs = Counter(compress(zip(b_words, b_words[1:]), map(and_, content, content[1:])))
     found: dict[str, list] = {}
-    for w1, w2 in compress(bi, map(_ONE.__lt__, bi.values())):  # C-level "count > 1"
-        if (w1 in STOPWORDS or w2 in STOPWORDS or (w1 in GENERIC and w2 in GENERIC)
-                or not (w1.isalpha() and w2.isalpha()) or w1.endswith("ly") or len(w1) < 2 or len(w2) < 2):
+    for (w1, w2), count in pairs.items():
+        if (count < 2 or (w1 in GENERIC and w2 in GENERIC) or not (w1.isalpha() and w2.isalpha())
+                or w1.endswith("ly") or len(w1) < 2 or len(w2) < 2):
             continue
         first = lead.find(w1 + " " + w2)  # written in lower case somewhere: not a name
         if first >= 0:
-            found[w1 + " " + _singular(w2)] = [bi[w1, w2], first]
+            found[w1 + " " + _singular(w2)] = [count, first]
     # Group the forms of each word ("talks", "talk") before searching the text: most groups
     # have too few mentions even if every form were found, and then need no search at all.
     forms: dict[str, list[str]] = {}
-    repeated = set(compress(uni, map(_ONE.__lt__, uni.values())))
-    for w in repeated.union(filter(TOPICAL_WORDS.__contains__, uni)):
-        if len(w) < 4 or w in _NOT_PHRASE or not w.isalpha() or w.endswith(("ly", "ed", "ing")):
+    for w in repeated.union(filter(TOPICAL_WORDS.__contains__, uni)) - _NOT_PHRASE:
+        if len(w) < 4 or not w.isalpha() or w.endswith(("ly", "ed", "ing")):
             continue
         forms.setdefault(_singular(w), []).append(w)
     for key, group in forms.items():
@@ -194,7 +199,7 @@ def _phrase_candidates(uni: Counter, bi: Counter, lead: str, t_uni: set[str]) ->
 def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore]:
     """Up to ``max_phrases`` key phrases of one article (3 or more when the text allows), best first."""
     title, body = title or "", body or ""
-    t_words, b_uni, b_bi = analyze(title, body)
+    t_words, b_words = analyze(title, body)
     t_uni, t_bi = set(t_words), set(zip(t_words, t_words[1:]))
     lead = body[:MAX_BODY_CHARS]
     size = max(1, len(lead))
@@ -207,7 +212,7 @@ def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore
         in_title = parts[-1] in t_uni or (len(parts) > 1 and tuple(parts[-2:]) in t_bi)
         tf = count + (TITLE_WEIGHT if in_title else 0.0)
         scored[key] = _score(tf, first, size, len(parts)) * NAME_BONUS
-    for key, (count, first) in _phrase_candidates(b_uni, b_bi, lead, t_uni).items():
+    for key, (count, first) in _phrase_candidates(b_words, lead, t_uni).items():
         if key not in scored:
             pair = key.split(" ") if " " in key else None
             in_title = tuple(pair) in t_bi if pair else (key in t_uni or key + "s" in t_uni)
