@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from transforms.model import PersonMention, Quote
 from transforms.quotes_attribution import after_cue, before_cue, colon_cue, reporting_clauses, tail_cue
-from transforms.quotes_lexicon import CUE_VERBS, HONORIFIC_GENDER, PRONOUNS, UNNAMED_HEADS
+from transforms.quotes_lexicon import CUE_VERBS, HONORIFIC_GENDER, LEADING_FILLERS, PRONOUNS, UNNAMED_HEADS
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
 from transforms.quotes_spans import Span, find_single_spans, find_spans, sentence_start, span_text
 
@@ -180,25 +180,40 @@ def _context(art: _Article, sp: Span, prev: tuple[Span, Quote, PersonMention | N
     return _Ctx(pi, p_lo, p_hi, sent_lo, prev_close, same_para, same_sent, body[lo:sp.open_at], closed)
 
 
+def _after_close(art: _Article, sp: Span, text: str, next_open: int) -> tuple[str | None, str | None] | None:
+    """(speaker, verb) from a cue right after the quotation's closing mark: `“...,” Smith said`."""
+    body, cue = art.body, None
+    rest = body[sp.close_at + 1:min(next_open, art.paras[art.para_of(sp.close_at)][1])]
+    ends = text.rstrip(" '\u2019\"\u201d")[-1:]
+    nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
+    first = rest.split(None, 1)[:1]
+    if ends in ".?!" and first and first[0][:1].isupper() and first[0].strip(",").lower() in LEADING_FILLERS:
+        pass  # `“...right?” Later, Rubio claimed that ...`: the next sentence, not a cue
+    elif ends in _AFTER_PUNCT or nested or rest.startswith(",") or rest.lstrip()[:1] in "\u2015\u2014\u2013":
+        cue = after_cue(rest)
+    elif rest.lstrip()[:1].islower():
+        cue = after_cue(rest, strict=True)
+    elif ends == "." and rest.lstrip()[:1].isupper():
+        # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
+        cue = after_cue(rest)
+        full = body[sp.close_at + 1:art.paras[art.para_of(sp.close_at)][1]]  # past the next opening mark
+        tail = full.split(cue[1], 1)[-1].split(".")[0] if cue is not None and cue[1] is not None else ""
+        if len(tail.split()) > 4 or any(m in tail for m in _MARKS):
+            cue = None  # `Sanders called Trump a “liar.”`: the next sentence's own quotation
+    if cue is not None and cue[1] is not None and ends in ".?!" and rest.lstrip()[:1].isupper() \
+            and len(rest.split(cue[1], 1)[0].split(",", 1)[0].split()) > 8:
+        # `“...herself.” Smith bristled at the idea that ..., and added`: a sentence of its own (an aside
+        # after the name is not counted: `“...” Will Ames, the chairman of X, said`)
+        cue = None
+    return cue
+
+
 def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_speaker: str | None,
          ) -> tuple[str | None, str | None] | None:
     """(speaker as written, verb) at the quotation's cue: after it, before it, a colon, or closing its sentence."""
     body, cue = art.body, None
     if ctx.closed:
-        rest = body[sp.close_at + 1:min(next_open, art.paras[art.para_of(sp.close_at)][1])]
-        ends = text.rstrip(" '\u2019\"\u201d")[-1:]
-        nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
-        if ends in _AFTER_PUNCT or nested or rest.startswith(",") or rest.lstrip()[:1] in "\u2015\u2014\u2013":
-            cue = after_cue(rest)
-        elif rest.lstrip()[:1].islower():
-            cue = after_cue(rest, strict=True)
-        elif ends == "." and rest.lstrip()[:1].isupper():
-            # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
-            cue = after_cue(rest)
-            full = body[sp.close_at + 1:art.paras[art.para_of(sp.close_at)][1]]  # past the next opening mark
-            tail = full.split(cue[1], 1)[-1].split(".")[0] if cue is not None and cue[1] is not None else ""
-            if len(tail.split()) > 4 or any(m in tail for m in _MARKS):
-                cue = None  # `Sanders called Trump a “liar.”`: the next sentence's own quotation
+        cue = _after_close(art, sp, text, next_open)
     lead = ctx.before.rstrip()
     after_pronoun = cue is not None and bool(cue[0]) and cue[0].lower() in PRONOUNS and cue[1] is not None
     if (cue is None or lead.endswith((":", ","))) and not after_pronoun:
@@ -207,8 +222,8 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
                        first=bool(lead) and not lead.endswith((":", ",")) and not ctx.same_sent)
         if b is not None and b[0]:
             cue = b
-    if cue is None and not lead and ctx.pi > 0:
-        # "Blinken said:" closing the previous paragraph introduces this one
+    if cue is None and not lead and ctx.pi > 0 and ctx.sent_lo == ctx.p_lo:
+        # "Blinken said:" closing the previous paragraph introduces this one, when the quotation opens it
         q_lo, q_hi = art.paras[ctx.pi - 1]
         tail = body[q_lo:q_hi].rstrip()
         if tail.endswith(":"):
@@ -220,10 +235,16 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
         lo = max(ctx.p_lo, ctx.prev_close + 1) if ctx.same_para else ctx.p_lo
         before = body[sentence_start(body, lo, ctx.sent_lo - 1):ctx.sent_lo] if ctx.sent_lo - 1 > lo else ""
         b = before_cue(before, before, None, first=True) if before.strip() else None
+        if before.strip() and (b is None or classify_phrase(b[0] or "") not in ("name", "pronoun")):
+            # "..., said Paul Beck, a professor." closing it: the inverted cue names the speaker
+            b = tail_cue(before.rstrip()) or b
         if b is not None and b[0] and b[0] != "who":  # "said Pardo, who said ...": Pardo goes on
             cue = b
     if cue is None and lead.endswith(":"):
         cue = colon_cue(body[ctx.sent_lo:sp.open_at])
+    if cue is None and sp.close_at is not None and not ctx.closed:
+        # a quotation over paragraphs, attributed after its last one: `“...` / `“...,” the statement said.`
+        cue = _after_close(art, sp, text, next_open)
     if cue is None and ctx.closed:
         cue = tail_cue(body[sp.close_at + 1:ctx.p_hi].split(". ")[0])
     if cue is None and sp.close_at is not None and not lead:

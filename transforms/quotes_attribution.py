@@ -13,7 +13,7 @@ insisted argued noted warned tweeted declared declares agreed agrees remembered 
 countered conceded concluded cautioned quipped joked shouted yelled exclaimed boasted mused sighed retorted
 lamented acknowledged admitted predicted pleaded stressed emphasized remembered beamed gushed thundered roared
 cried hollered bellowed griped grumbled groused marveled intoned scoffed snapped sniped barked boomed whispered
-wondered""".split())
+wondered stated read reads riffed exhorted reacted""".split())
 _TOKP = re.compile(rf"{_TOK}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
 _PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
@@ -35,7 +35,7 @@ _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these
                           .split())
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
-reply quip quips joke jokes warning""".split())
+reply quip quips joke jokes warning retort boast lament praise""".split())
 # "..., he points out." / "..., she went on.": speech only with their particle, after a quotation
 _PHRASAL = frozenset("points pointed went goes".split())
 _PREPS = frozenset("at in on during with from for after before by".split())
@@ -44,8 +44,15 @@ _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Janu
 _ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
 when while as despite asked speaking since for with without by from under over last separately instead still
 like unlike according hours minutes days weeks months years moments
-yet also then now today yesterday this"""
+yet also then now today yesterday this
+if although though because unless until once amid amidst upon throughout soon early here"""
                                .split())
+# Last words of a fronted time phrase: "Hours later,", "But that morning," (short: "Trump spoke Monday night,"
+# is a clause)
+_AGO = frozenset("later ago earlier afterward afterwards".split())
+_TIME_ENDS = _AGO | frozenset("morning afternoon evening night week weekend".split())
+# One-word adverbs that open a clause without a comma: "Then he ...", "Now Trump says ..."
+_LONE_ADVERBS = frozenset("then now also still later meanwhile instead separately soon".split())
 _CLAUSE_WORDS = frozenset("when that which while because if where whether against what how".split())
 _CHUNK_SPLIT = re.compile(r",(?!\d{3})|\s[\u2014\u2013]\s|\s--\s")  # "2,000" is one number
 _TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
@@ -173,6 +180,8 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         if t in _STOP_TOKS and t != ",":
             return None
         phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1].group() in ("out", "on")
+        if k > i and toks[k - 1].group() == "to":
+            continue  # "a statement to read": an infinitive, not the cue
         if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
                                                      or toks[k - 1].group().lower() in _PRONOUNS)):
             seg = text[toks[i].start():toks[k].start()]
@@ -182,10 +191,13 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
                 parts = seg.split(",")
                 # "X, an aide to Y, said": the name before the aside; "... talks, he said": the last clause
                 seg = parts[-1] if parts[-1].strip() else parts[0]
+            if seg.split()[:1] and seg.split()[0].lower() in _COORDINATORS:
+                return None  # `“glow in the dark,” for instance, and Trump vowed`: the next clause's own cue
             spk = _clean_np(seg)
             if strict and not (spk[:1].isupper() or spk.split()[:1] and spk.split()[0].lower() in _STRICT_FIRST):
                 return None  # `" until Haley said`: a clause going on, not an attribution
-            return (spk, t) if _ok_speaker(spk) else None
+            # `“terrible,” denounced her record and said`: a verb phrase going on, its subject before the quote
+            return (spk, t) if _ok_speaker(spk) and not _verb_led(spk) else None
     return None
 
 
@@ -195,7 +207,9 @@ def tail_cue(rest: str) -> tuple[str, str] | None:
     if not cues:
         return None
     s, e, verb = cues[-1]
-    if rest[:s].rstrip().endswith(",") and rest[e:].strip()[:1].isupper():
+    if rest[:s].rstrip().endswith(",") and rest[e:].strip()[:1].isupper() and verb not in ("told", "tells") \
+            and rest[e:].split()[0] not in _DAYS:  # `, said Friday on Fox.`: a time, not the speaker
+        # ("told" has its listener after it, never its speaker: `Butz, 49, told The Huffington Post.`)
         # `" if she loses, said David Wasserman, an analyst.`: the inverted cue closing the sentence
         spk = _clean_np(re.split(r"[,.;:(]", rest[e:], 1)[0])
         return (spk, verb) if _ok_speaker(spk) and len(spk.split()) <= 6 else None
@@ -274,7 +288,9 @@ def leading_np(sentence: str) -> str:
     for m in _WORD.finditer(sentence):
         w = m.group()
         low = w.lower()
-        if out and (low in _NP_STOP or (w.islower() and low.endswith("ed")) or low in CUE_VERBS or w == "-"):
+        adjective = len(out) == 1 and out[0].lower() in _DETERMINERS  # "The retired neurosurgeon"
+        if out and (low in _NP_STOP or (w.islower() and low.endswith("ed") and not adjective)
+                    or low in CUE_VERBS or w == "-"):
             break
         if not out and low in LEADING_FILLERS:
             continue
@@ -329,10 +345,14 @@ def clause_subject(sentence: str) -> str:
         words = chunk.split()
         while words and words[0].lower() in ("but", "and", "so", "yet"):
             words = words[1:]
+        if len(words) > 2 and words[0].lower() in _LONE_ADVERBS and (words[1].lower() in _PRONOUNS or (
+                words[1][:1].isupper() and words[2].islower())):
+            return leading_np(" ".join(words[1:]))  # "Then he cut into Bush, calling": an adverb, not a phrase
         if not words or words[0].lower().strip("\"\u201c") in _ADVERBIAL_OPENERS \
+                or (words[0].lower() == "even" and len(words) > 1 and words[1].lower() in _ADVERBIAL_OPENERS) \
                 or (len(words) == 1 and len(words[0]) > 2 and words[0].isupper()) \
                 or (words[0].endswith("ing") and words[0][:1].isupper() and len(words) > 1) \
-                or words[-1].lower() in ("later", "ago", "earlier", "afterward", "afterwards"):
+                or words[-1].lower() in _TIME_ENDS and (len(words) <= 3 or words[-1].lower() in _AGO):
             fronted = True
             continue  # "Hours later," / a dateline "WASHINGTON," / "Speaking at a rally,"
         np = leading_np(chunk)
@@ -378,6 +398,12 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
         near = subject_before(before[:cues[-1][0]])
         if near.lower() in ("he", "she", "i", "we"):  # "it", "they": often an organization, left to the main clause
             return near, cues[-1][2]  # "DeSantis said ..., which he called “a cartel”": the nearer clause
+        between = before[cues[-2][1]:cues[-1][0]]
+        if not before[cues[-1][1]:].strip(" ,:") and near[:1].isupper() and _ok_speaker(near) \
+                and not _verb_led(near) and near.lower() not in _PRONOUNS \
+                and "," in between and " that " not in between.rsplit(",", 1)[-1]:
+            # "when Rubio said it was great, a man yelled “Stay!”": a clause of its own, its verb at the mark
+            return near, cues[-1][2]
     if first and len(cues) > 1:
         # "While not everything Trump says is true, Jamieson said": the main clause after a fronted one
         opener = before.lstrip(" \"\u201c\u201d(").split(None, 1)[:1]
@@ -395,13 +421,13 @@ def _cue_speaker(before: str, sentence: str, cues: list[tuple[int, int, str]], p
     for c in (cues if first else cues[::-1]):
         verb, pre = c[2], before[:c[0]]
         if verb in PARTICIPLE_CUES:
-            words = pre.split()
-            if not pre.rstrip().endswith(",") and len(words) >= 2 and words[-1][:1].isupper() \
-                    and words[-1] not in _DAYS and _tail_np(words[-6:]) != " ".join(words[-6:]):
-                tail = _tail_np(words[-6:])
-                if words[-len(tail.split()) - 1].lower() in ("of", "by", "from", "with"):
-                    return tail, verb  # "footage of Hillary Clinton asking"
+            own = _participle_subject(pre)
+            if own:
+                return own, verb
             inner = [k for k in cues if k[0] < c[0]]
+            if inner and inner[-1][2] in PARTICIPLE_CUES:
+                # "calling him a “stiff” and accusing him": the earlier participle's subject goes on
+                return (_cue_speaker(before, sentence, inner, prev_speaker, False) or (None, None))[0], verb
             if inner:
                 spk = subject_before(before[:inner[-1][0]])
                 if spk:
@@ -409,12 +435,42 @@ def _cue_speaker(before: str, sentence: str, cues: list[tuple[int, int, str]], p
             if prev_speaker:
                 return prev_speaker, verb
             return (clause_subject(sentence) or None), verb
-        if _clean_np(pre.rsplit(",", 1)[-1]).lower() == "who":
-            return "who", verb  # "said Beck, who added that ...": the relative pronoun, resolved to Beck
+        rel = _clean_np(pre.rsplit(",", 1)[-1]).split()
+        if rel and rel[0].lower() in ("who", "which") and len(rel) <= 6 and not any(w[:1].isupper() for w in rel[1:]) \
+                and (len(rel) == 1 or rel[1].lower() in _AUX_WORDS or rel[1].endswith("ly")):  # not "which he called"
+            # "said Beck, who added that ..." / "Beck, who has in the past described": the relative pronoun,
+            # resolved to the person it hangs on
+            return rel[0].lower(), verb
         spk = subject_before(pre)
         if spk and _ok_speaker(spk) and not _verb_led(spk):
             return spk, verb
     return None
+
+
+def _participle_subject(pre: str) -> str:
+    """The subject a participle cue carries itself: "with Trump reportedly yelling", "- Ryan saying"."""
+    if pre.rstrip().endswith(","):
+        return ""  # "..., saying": the main clause's subject, found by the caller
+    words = pre.split()
+    while words and words[-1].islower() and words[-1].endswith("ly"):
+        words = words[:-1]  # "reportedly", "repeatedly": between the subject and its participle
+    if len(words) < 2 or words[-1].endswith(","):
+        return ""
+    for k in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        if words[k].lower() == "with":
+            # an absolute phrase: "with one of her ads asking" / "with Sen. John McCain telling"
+            np = words[k + 1:]
+            verbal = any(w.endswith((",", ";", ":")) or w.lower() in CUE_VERBS
+                         or (w.lower() in _NP_STOP and w.lower() != "of") for w in np)
+            if not verbal and (np[0][:1].isupper() or np[0].lower() in _DETERMINERS):
+                return " ".join(np)
+            break
+    if words[-1][:1].isupper() and words[-1] not in _DAYS and _tail_np(words[-6:]) != " ".join(words[-6:]):
+        tail = _tail_np(words[-6:])
+        glue = words[-len(tail.split()) - 1]
+        if glue.lower() in ("of", "by", "from", "and") or glue in _DASHES or glue == "--":
+            return tail  # "footage of Hillary Clinton asking" / "- Ryan saying he was"
+    return ""
 
 
 def _verb_led(np: str) -> bool:
