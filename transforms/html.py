@@ -6,6 +6,7 @@ from transforms.html_body import choose_body, extract_body
 from transforms.html_document import decode_html, parse_html
 from transforms.html_metadata import (extract_date, extract_language, extract_outlet_name, extract_tags, extract_title,
                                       extract_url, read_page)
+from transforms.html_standfirst import extract_standfirst, with_standfirst
 
 
 def _empty(url: str | None) -> dict:
@@ -42,8 +43,10 @@ def extract_html(html: bytes | str, url: str | None = None) -> dict:
         "tags": _guarded(extract_tags, page, []),
         "language": _guarded(extract_language, page, None),
     }
+    standfirst = _guarded(extract_standfirst, page, None)
     # Body last: it strips boilerplate from the tree in place.
-    record["body"] = _guarded(lambda p: choose_body(extract_body(p.root), p.ld.get("body")), page, "")
+    record["body"] = _guarded(lambda p: with_standfirst(choose_body(extract_body(p.root), p.ld.get("body")), standfirst),
+                              page, "")
     return record
 
 

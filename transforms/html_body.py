@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.dates import looks_like_date
 from transforms.html_clean import clean_tree
 from transforms.html_document import headline_element, text_of
 
@@ -17,22 +18,58 @@ _BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "block
 _INLINE = {"a", "em", "strong", "b", "i", "span", "u", "br", "sup", "sub", "small", "abbr", "cite", "q", "mark",
            "time", "font", "code", "s", "del", "ins", "var", "kbd", "wbr", "bdi", "bdo"}
 _JUNK = re.compile(
-    r"^(?:advertisement|ad|sponsored|share|share this( article| story)?|read more|continue reading|related|"
+    r"^(?:advertisement|ad|sponsored|share|share this( article| story)?|read more|continue reading|"
     r"story continues below.*|scroll to continue.*|sign up.*|subscribe.*|click here.*|follow us.*|"
     r"(?:photo|image|video|credit)s?:.*|(?:getty images|ap photo|reuters).*|.*all rights reserved.*|"
-    r"copyright.*|©.*|listen to (?:this|the) article.*|this article was originally published.*)$", re.I)
+    r"copyright.*|©.*|listen to (?:this|the) article.*|this article was originally published.*|"
+    # labels of link lists and comment sections, reading-time stamps
+    r"related(?: \w+){0,2}:?|more about:?|comments are (?:closed|disabled)\.?|editors?['’]? (?:recommendations|picks)|"
+    r"popular in the community|like this:|about the authors?(?:\(s\))?|recent (?:articles|stories|posts) by .*|"
+    r"thanks for reading!?|\d+ min(?:ute)?s? read)$", re.I)
 # Notes around the story rather than in it: reporter contact lines, research citations, corrections,
-# placeholders of embedded posts. Matched only on short paragraphs.
-_NOTE = re.compile(
-    r"^(?:(?:more|journal) information|story source|source|cite this (?:page|article)|correction|clarification)"
+# placeholders of embedded posts, wire credits, republication and editing notes, tip lines, image credits.
+# Matched only on short paragraphs, and split by where they match: most are anchored at the start (cheap).
+_NOTE_START = re.compile(
+    r"(?:(?:more|journal) information|story source|source|cite this (?:page|article)|correction|clarification)"
     r"\b[^.]{0,60}:|"
-    r"\b(?:can be reached|contact (?:reporter )?\w+(?: \w+)? at|reach (?:her|him|them) at)\b.*@|"
-    r"^this content can also be viewed on the site it originates from|"
-    r"^(?:instagram|twitter|tiktok|youtube|facebook|x) (?:content|post)$", re.I)
+    r"this content can also be viewed on the site it originates from|"
+    r"(?:instagram|twitter|tiktok|youtube|facebook|x) (?:content|post)$|"
+    # "Reporting by A; Editing by B", "Contributing: AP", "Includes information from AP", "A reported from Kyiv."
+    r"(?:with |additional )?reporting by\b|contributing(?: writers?| reporters?)?:|"
+    r"includes (?:information|reporting|material) from\b|\w+(?: \w+)? reported from\b|"
+    r"this (?:piece|article|story|post|essay|column) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b|"
+    r"cross-?posted from\b|read the original (?:article|story|post) (?:on|at)\b|"
+    r"(?:do you have|got|have) (?:a )?(?:news )?(?:tip|info|information)\b|"
+    r"\W*follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|threads|snapchat|tiktok|youtube|linkedin)\b|"
+    r"[(\[]?(?:photos?|images?|videos?)(?: credits?)?\s*(?::|via\b|by\b)|source images? by\b|"
+    r"editor[’']?s[’']? note\b", re.I)
+_CONTACT = re.compile(r"\b(?:can be reached|contact (?:reporter )?\w+(?: \w+)? at|reach (?:her|him|them) at)\b.*@", re.I)
+# "B contributed to this report.", "This interview has been edited for length and clarity."
+_EDITORIAL = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
+                        r"\b(?:edited|condensed)(?: and (?:condensed|edited))? for (?:length|clarity|brevity)\b", re.I)
+# The writer's bio closing a story: "Jo Lee is a senior reporter for the Courier."; names are capitalized.
+_BIO = re.compile(r"(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+ is (?:a|an|the)\b[^.]{0,100}?(?i:\b(?:reporter|writer|"
+                  r"editor|correspondent|journalist|columnist|contributor|analyst|producer|critic|photographer)s?\b)")
 # Calls to action that pages wedge between paragraphs; only short lines, an article may discuss newsletters.
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate (?:links?|partnerships?|commissions?)|"
                     r"may (?:receive|earn) (?:an? )?(?:affiliate )?commissions?|"
-                    r"may receive compensation|terms of (?:use|service)|privacy policy)\b", re.I)
+                    r"may receive compensation|terms of (?:use|service)|privacy policy|"
+                    r"(?:straight|direct(?:ly)?|delivered) to your inbox)\b", re.I)
+# Substrings every _PROMO / _EDITORIAL match contains: a cheap test before the regex scans the whole line.
+_PROMO_HINTS = ("subscribe", "newsletter", "sign up", "affiliate", "may ", "terms of", "privacy", "inbox")
+_EDITORIAL_HINTS = ("contributed", "edited", "condensed")
+
+
+def _is_note(text: str) -> bool:
+    """A short line that is a note, credit or call to action around the story rather than story text."""
+    if _NOTE_START.match(text) or _BIO.match(text):
+        return True
+    if "@" in text and _CONTACT.search(text):
+        return True
+    low = text.lower()
+    if any(h in low for h in _EDITORIAL_HINTS) and _EDITORIAL.search(text):
+        return True
+    return any(h in low for h in _PROMO_HINTS) and bool(_PROMO.search(text))
 
 
 def _fold(text: str | None) -> str:
@@ -90,25 +127,28 @@ def _paragraphs(body) -> tuple[list[_Para], dict]:
     """Paragraph-like blocks in document order, and loose non-paragraph text length per element."""
     paras: list[_Para] = []
     loose: dict = {}
-    stack = [body]
+    stack = [(body, False)]
     while stack:
-        el = stack.pop()
+        el, linked = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "h1":  # the headline is the title field, not body text
+            continue
         if tag in _PARA_TAGS and (tag == "p" or _is_leaf_block(el)):
             text = text_of(el)
             if text:
-                links = sum(len(text_of(a)) for a in el.iter("a"))
+                # A paragraph wrapped in a link is a teaser card's summary: all of it is link text.
+                links = len(text) if linked else sum(len(text_of(a)) for a in el.iter("a"))
                 paras.append(_Para(el, text, links, tag))
             continue
         if tag and tag not in _INLINE and tag != "body":
             text = _inline_text(el)
             if len(text) >= 100:
-                links = sum(len(text_of(a)) for a in el if a.tag == "a")
+                links = len(text) if linked else sum(len(text_of(a)) for a in el if a.tag == "a")
                 paras.append(_Para(el, text, links, "div"))
             elif text:
                 loose[el] = len(text)
-        children = [c for c in el if isinstance(c.tag, str)]
-        stack.extend(reversed(children))
+        linked = linked or tag == "a"
+        stack.extend((c, linked) for c in reversed(el) if isinstance(c.tag, str))
     return paras, loose
 
 
@@ -216,7 +256,10 @@ def _keep(p: _Para, good: dict) -> bool:
     """Paragraphs of the chosen block that belong in the body text."""
     if _JUNK.match(p.text) or p.links > 0.5 * len(p.text) or p.teaser:
         return False
-    if len(p.text) < 500 and (_PROMO.search(p.text) or _NOTE.search(p.text)):
+    if len(p.text) < 500 and _is_note(p.text):
+        return False
+    # A line that is only a date is the dateline or a teaser's stamp, metadata rather than story.
+    if len(p.text) <= 40 and looks_like_date(p.text):
         return False
     if not _is_good(p):
         # Headings, list items and short lines count only beside prose: a "Recommended" box of

@@ -4,12 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from transforms.dates import MONTHS as _MONTHS  # one month-name table for every date parser
 from transforms.html_document import text_of
 
-_MONTHS = {m: i for i, ms in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in ms}
 # Common North American and European zone abbreviations, in hours east of UTC.
 _ZONES = {"utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
           "pst": -8, "pdt": -7, "et": -5, "pt": -8, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5,
@@ -185,7 +182,8 @@ def _shown_revision(page, published: dt.datetime) -> dt.datetime | None:
     modified = _declared_revision(page)
     if modified is None or (modified - published).days < 1:
         return None
-    shown = _shown_dates(page, 3)
+    # Date-classed boxes first; else the dateline under the headline, which pages often write unmarked.
+    shown = _shown_dates(page, 3) or [d for d in (_headline_date(page),) if d]
     if not shown or any(abs((d.date() - published.date()).days) <= 1 for d in shown):
         return None
     first = shown[0]
