@@ -198,3 +198,14 @@ def test_verdicts_do_not_depend_on_articles_read_before():
     common = "Supply Management rules were discussed; supply and management matter."
     first = [names("", cue), names("", common)]
     assert [names("", cue), names("", common)] == first == [["Supply Management"], []]
+
+
+def test_cached_verdicts_give_the_same_people_as_fresh_ones():
+    from transforms.people_runs import _RUN_CACHE
+
+    body = ("Senator Elizabeth Warren met Kamala Harris in Boston. Warren said the plan of "
+            "President Joe Biden would pass; Mr. Biden's aides agreed with Harris.")
+    _RUN_CACHE.clear()
+    fresh = extract_people("Warren meets Harris", body)
+    assert extract_people("Warren meets Harris", body) == fresh
+    assert [p.name for p in fresh] == ["Elizabeth Warren", "Kamala Harris", "Joe Biden"]

@@ -25,12 +25,13 @@ SKIP = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES | NON_PE
 # A capital after two lower-case letters inside a word, unless a "Mac" prefix explains it; a web address.
 # A photo credit's agency ("Kirt Dozier-USA").
 GLUED_RE = re.compile(r"^(?!Mac)[^\W\d_]*[a-z]{2}[A-Z]|\.(?:com|org|net)\b|-[A-Z]{2,}$")
-_TRAIL = frozenset(".-'\u2019s")
+# Last characters lone_word may strip: a token ending in anything else is its own word.
+TRAIL = frozenset(".-'\u2019s")
 
 
 def lone_word(g: str) -> str:
     """The word a lone capitalized token stands for: sentence period and possessive dropped."""
-    if g[-1] not in _TRAIL:
+    if g[-1] not in TRAIL:
         return g
     if g[-1] == "." and len(g) > 2 and "." not in g[:-1] and g.lower() not in KEEP_PERIOD:
         g = g[:-1]

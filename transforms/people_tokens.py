@@ -39,6 +39,10 @@ class Token:
     initial_pos: bool  # first word of a sentence, heading or quotation
 
 
+# One run of a capitalized chain: its words, their start offsets, and whether it opens a sentence.
+Run = tuple[list[str], list[int], bool]
+
+
 @lru_cache(maxsize=1024)  # an article asks about the same words many times; str hashes are cached
 def written_lower(text: str, word: str) -> bool:
     """True when the lower-case word occurs in text as a whole word (so it is a common word)."""
@@ -57,23 +61,30 @@ def is_initial(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
-def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[list[Token]]:
-    """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one."""
-    runs: list[list[Token]] = []
+def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[Run]:
+    """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one.
+
+    A run is (words, starts, initial): parallel lists, no Token objects, because a run is built
+    once per unseen capitalized chain and most are thrown away. A word's end is its start plus
+    its length; only a run's first word can open a sentence (`initial`); a word is lower-case
+    ("van", "de") only where it is a particle after the first word.
+    """
     words = group.split(" ")
     if _PLAIN_RUN_RE.fullmatch(group) and not (pos and WORD_CHARS.match(text, pos - 1)) and \
             _CAPITAL_PARTICLES.isdisjoint(words[1:]):
         # the common case, plain capitalized words ("White House"): nothing to strip or split
-        cur = []
+        starts = []
         for word in words:
-            cur.append(Token(word, pos, pos + len(word), False, True, False))
+            starts.append(pos)
             pos += len(word) + 1
-        cur[0].initial_pos = is_initial(text, cur[0].start)
-        return [cur]
+        return [(words, starts, is_initial(text, starts[0]))]
+    runs: list[Run] = []
     if pos and WORD_CHARS.match(text, pos - 1):
         pos += len(words[0]) + 1  # "iPhone": a capital inside a word starts no name
         words = words[1:]
-    cur: list[Token] = []
+    cur: list[str] = []
+    starts = []
+    initial = False
     for word in words:
         start = pos
         pos += len(word) + 1
@@ -87,28 +98,33 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[li
         if not word:
             stop = True
         elif word.lower() in PARTICLES and cur:
-            cur.append(Token(word, start, start + len(word), False, False, False))
+            cur.append(word)
+            starts.append(start)
         elif _is_cap(word, caps_ok) or _middle_initial(word, cur):
-            cur.append(Token(word, start, start + len(word), possessive, True, not cur and is_initial(text, start)))
+            if not cur:
+                initial = is_initial(text, start)
+            cur.append(word)
+            starts.append(start)
         else:
             stop = True  # an acronym breaks the run
         if stop or possessive:
-            _flush(runs, cur)
-            cur = []
-    _flush(runs, cur)
+            _flush(runs, cur, starts, initial)
+            cur, starts = [], []
+    _flush(runs, cur, starts, initial)
     return runs
 
 
-def _middle_initial(word: str, cur: list[Token]) -> bool:
+def _middle_initial(word: str, cur: list[str]) -> bool:
     """A lone capital right after a given name is a middle initial ("George W Bush"), not a table cell."""
-    return len(word) == 1 and word.isupper() and bool(cur) and cur[-1].text.lower() in FIRST_NAMES
+    return len(word) == 1 and word.isupper() and bool(cur) and cur[-1].lower() in FIRST_NAMES
 
 
-def _flush(runs: list[list[Token]], cur: list[Token]) -> None:
-    while cur and not cur[-1].cap:
+def _flush(runs: list[Run], cur: list[str], starts: list[int], initial: bool) -> None:
+    while len(cur) > 1 and cur[-1].lower() in PARTICLES:
         cur.pop()  # a run never ends in a particle
+        starts.pop()
     if cur:
-        runs.append(cur)
+        runs.append((cur, starts, initial))
 
 
 def _is_cap(word: str, caps_ok: bool) -> bool:
