@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from flows.inputs import UsageError, discover, iter_records
 from transforms.article import Rejected, build_article, paragraphs_of
@@ -136,10 +137,49 @@ def test_mid_sentence_breaks_are_mended(paragraphs, mended):
     assert rejoin(paragraphs) == mended
 
 
+@pytest.mark.parametrize("paragraphs, mended", [
+    (["Ends open", "z is ASCII lower case"], ["Ends open z is ASCII lower case"]),
+    (["Ends open", "\u00e9 is not ASCII"], ["Ends open", "\u00e9 is not ASCII"]),
+    (["Ends open", "{ sorts after z"], ["Ends open", "{ sorts after z"]),
+    (["Ends open", "` sorts before a"], ["Ends open", "` sorts before a"]),
+    (["", "a"], ["", "a"]),
+    (["Ends open", ""], ["Ends open", ""]),
+])
+def test_rejoin_mends_only_before_an_ascii_lower_case_start(paragraphs, mended):
+    assert rejoin(paragraphs) == mended
+
+
+# Every character str.split() splits on, in runs and at paragraph ends.
+_SPACE_CHARS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@pytest.mark.parametrize("body", [
+    "One two.\n\nThree  four \n\n\n five",
+    "Tabs\tand\u00a0no-break\u2009thin spaces",
+    "Line\u2028separator and next\x85line and ogham\u1680space",
+    "\u2029 leading and trailing \u2028",
+    "carriage\r\nreturns\rhere\n \n\tindented",
+])
+def test_word_count_is_the_number_of_whitespace_separated_words(body):
+    row, _ = build_article({"body": body}, source_uri="x", now=NOW, run_id="r", pipeline_version="v")
+    assert row["word_count"] == len(row["body"].split())
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(st.sampled_from([*_SPACE_CHARS, "a", "B", ".", ",", "\u00e9"]), min_size=1, max_size=40))
+def test_word_count_matches_split_for_any_whitespace(body):
+    try:
+        row, _ = build_article({"body": body}, source_uri="x", now=NOW, run_id="r", pipeline_version="v")
+    except Rejected:
+        return
+    assert row["word_count"] == len(row["body"].split())
+
+
 @pytest.mark.parametrize("text", [
     "Don\u2019t \u201cstop\u201d\u2014now\u2026 or \u2018later\u2019 \u2013 2024_x",
     "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9 \u201cquoted\u201d",
     "\u00b2 squared, \u00bd half, \u0661\u0662 Arabic digits, \u65e5\u672c\u8a9e",
+    "300 \u212a (a Kelvin sign lower-cases to ASCII k) \u2019 and \u0130stanbul",
 ])
 def test_language_sample_words_are_the_runs_of_letters(text):
     assert _words(text) == _WORD.findall(text.lower())

@@ -65,3 +65,22 @@ def test_conform_fills_absent_optional_columns_with_null():
            "run_id": "r", "pipeline_version": "v"}
     table = conform("person_mentions", [row], staged=False)
     assert table.column("role").to_pylist() == [None] and table.column("first_offset").null_count == 1
+
+
+def test_conform_keeps_every_value_as_a_per_column_build_would():
+    from datetime import datetime, timezone
+
+    import pyarrow as pa
+
+    when = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)
+    rows = [{"run_id": "r1", "started_at": when, "finished_at": None, "status": "succeeded", "command": "run",
+             "inputs": ["a", "b"], "files_seen": 2, "files_skipped": 0, "rows_added": {"articles": 3},
+             "rows_replaced": {}, "rejects": 1, "fields_nulled": {"url": 1}, "seconds": {"parse": 0.5},
+             "pipeline_version": "v"},
+            {"run_id": "r2", "started_at": when, "status": "failed", "command": "scrape", "inputs": [],
+             "files_seen": 0, "files_skipped": 0, "rows_added": {}, "rows_replaced": {}, "rejects": 0,
+             "fields_nulled": {}, "seconds": {}, "error": "boom", "pipeline_version": "v"}]
+    schema = SCHEMAS["runs"]
+    expected = pa.Table.from_arrays([[r.get(n) for r in rows] for n in schema.names], schema=schema)
+    table = conform("runs", rows, staged=False)
+    assert table.equals(expected) and table.schema.equals(schema, check_metadata=True)

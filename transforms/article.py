@@ -9,7 +9,7 @@ from transforms.dates import parse_date, plausible
 from transforms.ids import article_id, content_hash
 from transforms.language import detect_language
 from transforms.seedfmt import rejoin
-from transforms.text import clean, clean_line, one_line_paragraphs, word_count
+from transforms.text import clean, clean_line, folded_word_count, one_line_paragraphs, word_count
 from transforms.urls import canonical_url, outlet_of
 
 # Larger bodies are not news articles (dumps, logs, whole books): rejected, not truncated.
@@ -40,7 +40,10 @@ def build_article(fields: dict, *, source_uri: str, now: datetime, run_id: str,
     Raises Rejected when the record has no usable body.
     """
     nulled: list[str] = []
-    if fields.get("paragraphs") is not None:
+    # Paragraphs given by the loader are used as they are; a body string goes through
+    # paragraphs_of, whose output word counting can rely on (folded_word_count).
+    folded = fields.get("paragraphs") is None
+    if not folded:
         paras = fields["paragraphs"]
     else:
         raw_body = fields.get("body")
@@ -88,10 +91,10 @@ def build_article(fields: dict, *, source_uri: str, now: datetime, run_id: str,
         "title": title,
         "authors": authors,
         "published_at": when,
-        "published_month": when.strftime("%Y-%m") if when else "unknown",
+        "published_month": f"{when.year:04d}-{when.month:02d}" if when else "unknown",
         "language": language,
         "body": body,
-        "word_count": word_count(body),
+        "word_count": folded_word_count(body, len(paras)) if folded else word_count(body),
         "content_hash": content_hash(title, body, authors, when.isoformat() if when else None),
         "image_caption": fields.get("image_caption"),
         "image_credit": fields.get("image_credit"),

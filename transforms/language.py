@@ -18,14 +18,15 @@ _ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i
 
 def _words(text: str) -> list[str]:
     """The runs of letters of text, lower-cased (as _WORD finds them)."""
-    text = text.lower()
+    # Blanking the marks before lower-casing lets most samples be lower-cased as ASCII,
+    # ~10x faster than as Unicode; neither step changes what the other does to the marks.
     plain = text
     for mark in _TYPOGRAPHIC:
         if mark in plain:
             plain = plain.replace(mark, " ")
     if plain.isascii():
-        return plain.translate(_ASCII_NON_LETTERS).split()
-    return _WORD.findall(text)
+        return plain.lower().translate(_ASCII_NON_LETTERS).split()
+    return _WORD.findall(text.lower())
 
 
 def detect_language(title: str | None, body: str) -> str | None:

@@ -15,7 +15,6 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
 # A line broken mid-sentence ends in a word or comma and the next piece starts in lower case.
 # Matched against the last two characters only ($ also matches before a final newline).
 _OPEN_END = re.compile(r"[\w,;\u2013\u2014-]$")
-_LOWER_START = re.compile(r"^[a-z]")
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -26,7 +25,8 @@ def rejoin(paragraphs: list[str]) -> list[str]:
     """Paragraphs with mid-sentence breaks mended; real paragraph breaks kept."""
     out: list[str] = []
     for p in paragraphs:
-        if out and _LOWER_START.match(p) and _OPEN_END.search(out[-1][-2:]):
+        # "a" <= p[:1] <= "z": starts with an ASCII lower-case letter (a regex call costs more)
+        if out and "a" <= p[:1] <= "z" and _OPEN_END.search(out[-1][-2:]):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)

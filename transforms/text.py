@@ -13,6 +13,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F
 # What _SPACES folds besides the plain space. Without these, a text without a double
 # space has nothing to fold: `in` tests (C speed) then save the regex pass.
 _ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+# The other characters str.split() splits on, once clean() and _SPACES have done their work.
+_UNFOLDED_SPACES = "\x85\u1680\u2028\u2029"
 
 
 def decode(data: bytes) -> str:
@@ -64,6 +66,8 @@ def clean_line(text: str | None) -> str | None:
 
 
 def _has_odd_space(text: str) -> bool:
+    if text.isascii():  # O(1): the string knows; the tab is the only ASCII odd space
+        return "\t" in text
     return any(c in text for c in _ODD_SPACES)
 
 
@@ -93,3 +97,16 @@ def one_line_paragraphs(text: str, parts: list[str]) -> list[str]:
 def word_count(text: str) -> int:
     """Number of whitespace-separated words."""
     return len(text.split())
+
+
+def folded_word_count(text: str, paragraphs: int) -> int:
+    """word_count of `paragraphs` one_line_paragraphs of clean() text joined by blank lines.
+
+    Such text has no whitespace but single inner spaces and the "\n\n" between paragraphs,
+    so each space and each paragraph end closes one word: counting spaces (a C scan) saves
+    splitting the body into a list of every word.
+    """
+    # Whitespace to str.split() that neither clean() removes nor _SPACES folds.
+    if any(c in text for c in _UNFOLDED_SPACES):
+        return word_count(text)
+    return text.count(" ") + paragraphs
