@@ -1,0 +1,203 @@
+"""Clause subjects: which words before a cue verb (or opening a sentence) are its speaker phrase.
+
+Attribution finds a cue verb first ("said", "saying"); this module decides who its subject is, from
+the words alone: the phrase ending the clause right before the verb ("..., Kall said"), the subject
+opening a clause past fronted adverbials ("Shortly afterwards, Spicer ..."), or the subject a
+participle carries itself ("with Trump reportedly yelling"). It is kept apart from cue finding
+because these rules are about English clause shape, not about quotation marks, and they are the
+part most often tuned; the word classes shared with cue finding are defined here, once.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.quotes_lexicon import CUE_VERBS, LEADING_FILLERS
+
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Det|Atty|Amb|Pres|Sens|Reps)\."
+TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
+PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
+DASHES = ("\u2015", "\u2014", "\u2013", "-")
+_WORD = re.compile(TOKEN)
+CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|what|when|while|because|if|as|after|before|where|whom)\b|[;(\u2014]")
+_NP_STOP = frozenset("""is was are were be been has have had will would can could did does do spoke went made
+took gave met sat stood ran came got held says said told with in on at from to for during after before since
+into over under about against by of than who which that while when where and but""".split())
+DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
+_PREPS = frozenset("at in on during with from for after before by".split())
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                 "July August September October November December".split())
+_ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
+when while as despite asked speaking since for with without by from under over last separately instead still
+like unlike according hours minutes days weeks months years moments
+yet also then now today yesterday this
+if although though because unless until once amid amidst upon throughout soon early here"""
+                               .split())
+# Last words of a fronted time phrase: "Hours later,", "But that morning," (short: "Trump spoke Monday night,"
+# is a clause)
+_AGO = frozenset("later ago earlier afterward afterwards".split())
+_TIME_ENDS = _AGO | frozenset("morning afternoon evening night week weekend".split())
+# One-word adverbs that open a clause without a comma: "Then he ...", "Now Trump says ..."
+_LONE_ADVERBS = frozenset("then now also still later meanwhile instead separately soon".split())
+_CHUNK_SPLIT = re.compile(r",(?!\d{3})|\s[\u2014\u2013]\s|\s--\s")  # "2,000" is one number
+_TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
+SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+NAME_GLUE = frozenset("de da del van von der bin al la le".split())
+AUX_WORDS = frozenset("""has have had would will also later then once again previously recently did does not
+went on to go goes
+didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
+
+
+def clean_np(np: str) -> str:
+    """A speaker phrase without trailing auxiliaries or leading fillers."""
+    words = np.split()
+    while words and words[0].lower() in LEADING_FILLERS:
+        words = words[1:]
+    while words and (words[-1].lower() in AUX_WORDS or words[-1].lower().endswith("ly") and words[-1].islower()):
+        words = words[:-1]
+    return " ".join(words).strip(" ,\"\u201c\u201d\u2018\u2019")
+
+
+def _tail_np(words: list[str]) -> str:
+    """The phrase ending a clause: a run of capitalized words, or back to the last determiner."""
+    if not words:
+        return ""
+    if words[-1][:1].isupper():
+        k = len(words) - 1
+        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in NAME_GLUE):
+            k -= 1
+        return " ".join(words[k:])
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in DETERMINERS:
+            return " ".join(words[k:])
+    return " ".join(words[-4:])
+
+
+def subject_before(seg: str) -> str:
+    """The speaker phrase that ends a clause just before a cue verb ("..., Kall" / "Blinken")."""
+    seg = (PAREN.sub("", seg) if "(" in seg else seg).rstrip()  # "Pat Toomey (R-Pa.) told"
+    for dash in (" -", "\u2013", "\u2014"):
+        if seg.endswith(dash) and seg[:-len(dash)].count(dash.strip()) >= 1:
+            # "Steve Mnuchin - the first of the delegation - said": the subject is before the aside
+            seg = seg[:-len(dash)].rsplit(dash.strip(), 1)[0].rstrip()
+            break
+    if seg.endswith(","):
+        # "Daryl Kimball, executive director of X, said" / "The head of X, Alberto Fernandez, wrote"
+        chunks = seg[:-1].split(",")
+        for r in range(len(chunks) - 2, max(0, len(chunks) - 4), -1):
+            if chunks[r].split()[:1] and chunks[r].split()[0].lower() in ("who", "whose") \
+                    and all(c.strip()[:1].isupper() for c in chunks[r + 1:]):
+                # "Swanson, who is a pastor in Elizabeth, Colorado, slammed": the name before the clause
+                chunks = chunks[:r + 1]
+                break
+        relative = chunks[-1].split()[:1] and chunks[-1].split()[0].lower() in ("who", "which", "whose", "whom")
+        inner = clean_np(CLAUSE_BREAK.split(chunks[-1])[-1])
+        if len(chunks) == 1 or (not relative and inner[:1].isupper() and not _TAG.match(inner)
+                                and inner.split()[0].lower() not in DETERMINERS):
+            return _tail_np(inner.split()[-8:])
+        return _tail_np(clean_np(CLAUSE_BREAK.split(chunks[-2])[-1]).split()[-8:])
+    chunks = _CHUNK_SPLIT.split(seg)  # "She greeted 2,000 supporters and told": one clause
+    seg = chunks[-1]
+    seg = CLAUSE_BREAK.split(seg)[-1]
+    words = clean_np(seg).split()
+    tail = _tail_np(words[-8:]).split()
+    k = len(words) - len(tail)
+    if tail and tail[0].lower() in DETERMINERS and k >= 2 and tail[-1].lower() not in ("and", "but", "or") \
+            and words[k - 1].lower() in _PREPS \
+            and (words[k - 2][:1].isupper() or words[k - 2].lower() in SUBJECT_PRONOUNS):
+        words = words[:k - 1]  # "Trump at the time said": the subject before the phrase
+    if words and words[-1].lower() in ("and", "but", "or"):
+        # "Trump gestured ..., then leaned in and boomed": the last clause with a subject of its own
+        np = leading_np(seg)
+        if np and (np[:1].isupper() or np.lower() in SUBJECT_PRONOUNS):
+            return np  # "when he brought it up and later said"
+        for chunk in reversed(chunks):
+            w0 = chunk.split()[:1]
+            np = leading_np(chunk) if w0 and w0[0].lower() not in _ADVERBIAL_OPENERS else ""
+            if np and (np[:1].isupper() or np.lower() in SUBJECT_PRONOUNS):
+                return np
+    if words and (words[-1].lower() in ("and", "but", "or") or words[-1] in DAYS):
+        return leading_np(seg)  # "X outlined his plan and vowed": the clause's own subject
+    return _tail_np(words[-8:])
+
+
+def leading_np(sentence: str) -> str:
+    """The subject that opens a clause: words up to its first verb or preposition."""
+    out: list[str] = []
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        low = w.lower()
+        adjective = len(out) == 1 and out[0].lower() in DETERMINERS  # "The retired neurosurgeon"
+        if out and (low in _NP_STOP or (w.islower() and low.endswith("ed") and not adjective)
+                    or low in CUE_VERBS or w == "-"):
+            break
+        if not out and low in LEADING_FILLERS:
+            continue
+        if out and w.islower() and out[0][:1].isupper() and out[0].lower() not in DETERMINERS \
+                and low not in NAME_GLUE:
+            break  # a name is over at its first lowercase word: "Trump cut into"
+        out.append(w)
+        if len(out) >= 8 or (len(out) == 1 and low in ("he", "she", "they", "we", "i", "it")):
+            break
+    return " ".join(out)
+
+
+def clause_subject(sentence: str) -> str:
+    """The subject of a sentence's main clause, past fronted adverbials ("Shortly afterwards, Spicer")."""
+    fronted = False
+    chunks = _CHUNK_SPLIT.split(sentence)
+    for ci, chunk in enumerate(chunks):
+        words = chunk.split()
+        while words and words[0].lower() in ("but", "and", "so", "yet"):
+            words = words[1:]
+        if len(words) > 2 and words[0].lower() in _LONE_ADVERBS and (words[1].lower() in SUBJECT_PRONOUNS or (
+                words[1][:1].isupper() and words[2].islower())):
+            return leading_np(" ".join(words[1:]))  # "Then he cut into Bush, calling": an adverb, not a phrase
+        if not words or words[0].lower().strip("\"\u201c") in _ADVERBIAL_OPENERS \
+                or (words[0].lower() == "even" and len(words) > 1 and words[1].lower() in _ADVERBIAL_OPENERS) \
+                or (len(words) == 1 and len(words[0]) > 2 and words[0].isupper()) \
+                or (words[0].endswith("ing") and words[0][:1].isupper() and len(words) > 1) \
+                or words[-1].lower() in _TIME_ENDS and (len(words) <= 3 or words[-1].lower() in _AGO):
+            fronted = True
+            continue  # "Hours later," / a dateline "WASHINGTON," / "Speaking at a rally,"
+        np = leading_np(chunk)
+        nxt = chunks[ci + 1].split()[:1] if ci + 1 < len(chunks) else []
+        if np[:1].islower() and np.lower() not in SUBJECT_PRONOUNS and np.split()[0].lower() not in DETERMINERS \
+                and nxt and (nxt[0][:1].isupper() or nxt[0].lower() in SUBJECT_PRONOUNS):
+            fronted = True
+            continue  # "But back on American soil, he returned": no subject in a fronted phrase
+        if fronted and len(np.split()) >= len(words):
+            continue  # "Speaking in Salem, New Hampshire,": the place goes with the fronted phrase
+        return np
+    return ""
+
+
+def participle_subject(pre: str) -> str:
+    """The subject a participle cue carries itself: "with Trump reportedly yelling", "- Ryan saying"."""
+    if pre.rstrip().endswith(","):
+        return ""  # "..., saying": the main clause's subject, found by the caller
+    words = pre.split()
+    while words and words[-1].islower() and words[-1].endswith("ly"):
+        words = words[:-1]  # "reportedly", "repeatedly": between the subject and its participle
+    if len(words) < 2 or words[-1].endswith(","):
+        return ""
+    for k in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        if words[k].lower() == "with":
+            # an absolute phrase: "with one of her ads asking" / "with Sen. John McCain telling"
+            np = words[k + 1:]
+            verbal = any(w.endswith((",", ";", ":")) or w.lower() in CUE_VERBS
+                         or (w.lower() in _NP_STOP and w.lower() != "of") for w in np)
+            if not verbal and (np[0][:1].isupper() or np[0].lower() in DETERMINERS):
+                return " ".join(np)
+            break
+    if words[-1][:1].isupper() and words[-1] not in DAYS and _tail_np(words[-6:]) != " ".join(words[-6:]):
+        tail = _tail_np(words[-6:])
+        glue = words[-len(tail.split()) - 1]
+        if glue.lower() in ("of", "by", "from", "and") or glue in DASHES or glue == "--":
+            return tail  # "footage of Hillary Clinton asking" / "- Ryan saying he was"
+    return ""
+
+
+def verb_led(np: str) -> bool:
+    """True when a phrase opens with a verb form, not a noun: "has been made available", "is likely to be"."""
+    w = np.split()[0]
+    return w.islower() and (w in _NP_STOP or w in AUX_WORDS or w.endswith(("ed", "ing")))
