@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +28,20 @@ _STARTUP_FAILED = 3  # uvicorn's exit status when it cannot bind the port or sta
 
 class TempApiError(Exception):
     """The temporary server did not come up; the message is one line."""
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: have Linux send it SIGTERM when the CLI process dies.
+
+    atexit does not run when the CLI is killed (SIGKILL, or SIGTERM from a scheduler that gave
+    up on it); without this the server would live on, unowned, for as long as the machine does.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: atexit is all there is
 
 
 def _free_port() -> int:
@@ -51,7 +66,8 @@ class TempApi:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, **_SERVER_ENV}, stdin=subprocess.DEVNULL)
+            env={**os.environ, **_SERVER_ENV}, stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         atexit.register(self.stop)
         return self
 

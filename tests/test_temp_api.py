@@ -64,3 +64,23 @@ def test_only_flow_commands_without_a_configured_api_start_one(monkeypatch):
     assert started == [] and temp_api.take() is None
     temp_api.start_for("scrape")
     assert len(started) == 1 and temp_api.take() is started[0] and temp_api.take() is None
+
+
+def test_the_server_goes_when_the_command_is_killed(tmp_path):
+    home = tmp_path / "prefect-home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", PYTHONPATH=str(ROOT))
+    # A stand-in for the CLI: starts the server, says so, then waits to be killed.
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from flows import temp_api; temp_api.start_for('run'); "
+                               "print(temp_api._started.process.pid, flush=True); time.sleep(600)"],
+        env=env, stdout=subprocess.PIPE, text=True)
+    server = psutil.Process(int(parent.stdout.readline()))
+    parent.kill()  # no atexit, no cleanup of its own
+    parent.wait()
+    try:
+        server.wait(timeout=60)  # raises psutil.TimeoutExpired if the server outlives its parent
+    finally:
+        for p in _servers_of(home):  # a failed run must not leave it behind either
+            p.kill()
+    assert _servers_of(home) == []
