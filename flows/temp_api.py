@@ -30,18 +30,23 @@ class TempApiError(Exception):
     """The temporary server did not come up; the message is one line."""
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: have Linux send it SIGTERM when the CLI process dies.
+def _parent_death_signal():
+    """A function for the child to run before exec: Linux sends it SIGTERM when the CLI dies.
 
     atexit does not run when the CLI is killed (SIGKILL, or SIGTERM from a scheduler that gave
     up on it); without this the server would live on, unowned, for as long as the machine does.
+    prctl is looked up here, in the parent: the child, forked from a process that may have
+    threads, must only call C code before exec (an import there could deadlock).
     """
+    if not sys.platform.startswith("linux"):
+        return None  # elsewhere atexit is all there is
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass  # not Linux: atexit is all there is
+        return None
+    return lambda: prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:
@@ -67,7 +72,7 @@ class TempApi:
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, **_SERVER_ENV}, stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+            preexec_fn=_parent_death_signal())
         atexit.register(self.stop)
         return self
 
