@@ -29,13 +29,6 @@ def quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(Path(__file__).with_name("logging.yml")))
 
 
-def _startup_timeout() -> float:
-    try:
-        return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
-    except ValueError:
-        return 120.0
-
-
 @contextmanager
 def prefect_api():
     """Point Prefect at the temporary API the console script started, unless another is configured."""
@@ -45,14 +38,15 @@ def prefect_api():
     if api is None:
         yield
         return
-    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+    from prefect.settings import (PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+                                  PREFECT_UI_URL, temporary_settings)
 
     if PREFECT_API_URL.value():  # a profile or prefect.toml names an API: use that one
         api.stop()
         yield
         return
     try:
-        url = api.wait_ready(_startup_timeout())
+        url = api.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     except temp_api.TempApiError as e:
         raise UserError(str(e)) from None
     # Processes the flow starts (Dask workers) use it too. No UI is served, so no "View at" link.

@@ -5,7 +5,7 @@ client: it imports the whole server package into the calling process (~6 s here)
 the server subprocess, which imports it again (~7 s) before it answers, one after the other.
 Starting the same subprocess first thing, while the command imports Prefect and the pipeline,
 overlaps the two, and the command never imports the server package: the cold `wirehouse run`
-of an unchanged input fell from ~22 s to ~12 s here (BENCHMARKS.md). The server is the one
+of the unchanged AllSides corpus fell from 25.6 s to 15.3 s here (BENCHMARKS.md). The server is the one
 Prefect would start (same uvicorn app, same database under PREFECT_HOME, same lifetime: it is
 stopped when the command ends). Stdlib only: importing anything heavy here would defeat it.
 """

@@ -29,7 +29,6 @@ from transforms.model import TopicScore
 from transforms.topics import MAX_BODY_CHARS, TOPICAL_WORDS, analyze
 
 KEYPHRASE_KIND = "keyphrase"
-MIN_PHRASES = 3
 TITLE_WEIGHT = 2.0  # a headline mention counts as this many body mentions
 NAME_BONUS = 1.3  # names are what readers search for most
 LONG_BONUS = 1.4  # a two- or three-word phrase is more specific than one word
@@ -44,9 +43,6 @@ _NAME_RUN = re.compile(r"[A-Z][\w-]*(?: (?:(?:of|de|da|al|bin|von|van|der|la|le|
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-_EDGE = "\"'()[]{},.;:!?*\u201c\u201d\u2018\u2019"
-_RUN_BREAK = tuple(",;:!?)]\"\u201d\u2019")
-_NAME_JOINERS = frozenset("of de da al bin von van der la le du".split())
 _NOT_SINGLE = STOPWORDS | GENERIC | NOT_NAMES | TITLES
 _OPENERS = STOPWORDS | NOT_NAMES | TITLES
 _NOT_PHRASE = STOPWORDS | GENERIC

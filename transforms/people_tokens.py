@@ -15,8 +15,6 @@ _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]" + _WORD)
 _CAP = r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0410-\u042f][\w'\u2019.\-]*"
 _PARTICLE_SEP = r" (?:(?:" + "|".join(sorted(PARTICLES)) + r") )*"
 CHAIN_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")*")
-# Runs of two or more capitalized words: lone words are found later, by what they match.
-MULTI_RE = re.compile(_CAP + "(?:" + _PARTICLE_SEP + _CAP + ")+")
 _PLAIN_RUN_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 WORD_CHARS = re.compile(r"[\w'\u2019-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
