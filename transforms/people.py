@@ -8,7 +8,7 @@ from transforms.model import PersonMention
 from transforms.people_lexicon import NON_PERSON, STARTERS
 from transforms.people_lone import TRAIL, lone_word, name_like, speech_cue, usable
 from transforms.people_roles import apposition_role, premodifier_role
-from transforms.people_runs import Cand, candidates, fold_word
+from transforms.people_runs import Cand, candidates, fold_word, new_cand
 from transforms.people_tokens import WORD_CHARS, tokenize
 
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -67,30 +67,30 @@ class _Source:
     text: str
     in_title: bool
     cands: list[Cand]
-    lone: list[tuple[int, str]]
+    lone: dict[str, list[int]]  # token -> its offsets
 
 
 def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[Cand]) -> None:
     """Lone mentions of the words of known names, and of words a speech verb stands next to."""
     text, in_title = src.text, src.in_title
+    glued_at = WORD_CHARS.match
     rest: dict[str, list[int]] = {}
-    folded: dict[str, tuple[str]] = {}  # a known name's word repeats: fold it once
-    for start, g in src.lone:
-        if start and WORD_CHARS.match(text, start - 1):
-            continue  # "iPhone": a capital inside a word
+    for g, starts in src.lone.items():
+        starts = [i for i in starts if not (i and glued_at(text, i - 1))]  # "iPhone": a capital inside a word
+        if not starts:
+            continue
         # (lone_word only changes a token ending in a period, hyphen, apostrophe or "s": call it for those)
         w = g if g in words or g[-1] not in TRAIL else lone_word(g)
         if w in words:
-            keys = folded.get(w)
-            if keys is None:
-                keys = folded[w] = (fold_word(w),)
-            out.append(Cand((w,), keys, start, start + len(w), w, w, False, in_title))
+            one, keys, n = (w,), (fold_word(w),), len(w)
+            out.extend([new_cand(Cand, (one, keys, i, i + n, w, w, False, in_title, False)) for i in starts])
         elif w:
-            starts = rest.get(w)
-            if starts is None:
-                rest[w] = [start]
-            else:
-                starts.append(start)
+            have = rest.get(w)
+            if have is None:
+                rest[w] = starts
+            else:  # "Smith" and "Smith's": one word, its offsets in text order
+                have.extend(starts)
+                have.sort()
     for w, starts in rest.items():
         n = len(w)
         if w not in cue:
@@ -105,8 +105,8 @@ def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[Cand]) -
             if not name_like(text, w, starts[0]):
                 continue
             cue.add(w)
-        keys = (fold_word(w),)
-        out.extend(Cand((w,), keys, i, i + n, w, w, False, in_title) for i in starts)
+        one, keys = (w,), (fold_word(w),)
+        out.extend([new_cand(Cand, (one, keys, i, i + n, w, w, False, in_title, False)) for i in starts])
 
 
 def _resolve(sources: list[_Source]) -> list[_Person]:
@@ -132,7 +132,7 @@ def _resolve(sources: list[_Source]) -> list[_Person]:
         if p is None and c.weak:
             # unknown common-looking words: a person only if a part of the name also stands alone
             if single_keys is None:
-                single_keys = {c.words[0] for c in run_singles} | {g for src in sources for _, g in src.lone}
+                single_keys = {c.words[0] for c in run_singles} | {g for src in sources for g in src.lone}
             if not any(w in single_keys or w + "'s" in single_keys or w + "\u2019s" in single_keys
                        or w + "." in single_keys for w in (c.words[0], c.words[-1])):
                 continue
@@ -209,14 +209,19 @@ def _word_count(c: Cand) -> int:
 
 
 def _role(p: _Person, body: str, title: str) -> str | None:
-    # the body's first role wins (cands are in text order, title first)
-    ordered = [c for c in p.cands if not c.in_title][:_ROLE_LOOKS]
+    # the body's first role wins (cands are in text order, title first: the body's follow the title's)
+    cands = p.cands
+    n_title = 0
+    while n_title < len(cands) and cands[n_title].in_title:
+        n_title += 1
+    ordered = cands[n_title:n_title + _ROLE_LOOKS]
     if len(ordered) < _ROLE_LOOKS:
-        ordered += [c for c in p.cands if c.in_title][:_ROLE_LOOKS - len(ordered)]
+        ordered += cands[:min(n_title, _ROLE_LOOKS - len(ordered))]
     for c in ordered:
         text = title if c.in_title else body
         role = premodifier_role(text, c.start)
-        if role is None and text[c.end:c.end + 2] not in ("'s", "\u2019s"):
+        # (an apposition starts with a comma: only then can it follow the name, never after an "'s")
+        if role is None and text[c.end:c.end + 1] == ",":
             role = apposition_role(text, c.end)
         if role:
             return role
@@ -230,9 +235,9 @@ def extract_people(title: str, body: str) -> list[PersonMention]:
     title_case = _is_title_case(title) or (title.isupper() and len(title) > 3)
     sources = []
     if not title_case:
-        lone: list[tuple[int, str]] = []
+        lone: dict[str, list[int]] = {}
         sources.append(_Source(title, True, candidates(title, True, lone), lone))
-    lone = []
+    lone = {}
     sources.append(_Source(body, False, candidates(body, False, lone), lone))
     persons = _resolve(sources)
     if title_case:

@@ -7,7 +7,7 @@ there a speech verb next to it?) are kept with it and asked again on a hit (see 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms.people_lexicon import (
     PARTICLES, ROLE_STOP,
@@ -15,7 +15,7 @@ from transforms.people_lexicon import (
     STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
 from transforms.people_lone import GLUED_RE, SKIP
-from transforms.people_tokens import CHAIN_RE, WORD_CHARS, Run, is_initial, split_run, written_lower
+from transforms.people_tokens import CHAIN_RE, SENTENCE_OPENERS, WORD_CHARS, Run, split_run, written_lower
 
 _MAX_NAME_WORDS = 5
 _EVIDENCE = HONORIFICS | ROLE_NOUNS
@@ -34,13 +34,16 @@ _SPACED_HYPHEN_RE = re.compile(r" - ([a-z]{2,8})\b(?!-)")
 _COMMON_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ance|ence|ism|ure|ive|ous|ics|ery|ies|ated|ural|ical)$")
 # "Ohio-based", "U.S.-born", "Family-controlled": adjectives, not names
 _ADJECTIVE_RE = re.compile(r"-(?:[a-z]+ed|based|born|run|made|style|era|backed|owned|led)$")
-_RUN_CACHE: dict[tuple, tuple] = {}  # run and context -> ((questions and answers, candidates), ...)
+_RUN_CACHE: dict[tuple, tuple] = {}  # run and context -> ((questions and answers, offset, candidates), ...)
 _RUN_CACHE_SIZE = 200_000
 
 
-@dataclass(slots=True)
-class Cand:
-    """One name-like span before resolution."""
+class Cand(NamedTuple):
+    """One name-like span before resolution.
+
+    A tuple, not a dataclass: an article makes dozens, and new_cand builds one without running
+    Python code (a dataclass's __init__ is a Python function, ~6% of the extractor's time).
+    """
 
     words: tuple[str, ...]
     keys: tuple[str, ...]  # folded words, suffixes dropped (_keys): folded once, cached with the verdict
@@ -53,43 +56,57 @@ class Cand:
     weak: bool = False  # unknown words with no cue: kept only if the surname recurs
 
 
+# new_cand(Cand, (words, keys, start, end, name, form, evidence, in_title, weak)): all nine fields
+new_cand = tuple.__new__
+
+
 def _acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return len(letters) > 1 and letters.isupper()
 
 
-def candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok: bool = False) -> list[Cand]:
+def candidates(text: str, in_title: bool, lone: dict[str, list[int]], caps_ok: bool = False) -> list[Cand]:
     """Name-like spans in runs of 2+ capitalized words, titles stripped, with their evidence.
 
-    One regex pass. Lone capitalized words go to `lone` as (offset, token) unjudged: they only
+    One regex pass. Lone capitalized words go to `lone` as token -> offsets, unjudged: they only
     count where they repeat a name or stand next to a speech verb (people._resolve).
     """
     out: list[Cand] = []
-    add_lone, cached = lone.append, _RUN_CACHE.get  # (bound once: this loop runs per capitalized word)
+    # (bound once: this loop runs per capitalized word)
+    add, lone_at, cached, glued_at = out.append, lone.get, _RUN_CACHE.get, WORD_CHARS.match
     for m in CHAIN_RE.finditer(text):
         g = m.group()
         if " " not in g:
             if g not in SKIP:
-                add_lone((m.start(), g))
+                at = lone_at(g)  # (grouped by token: people._lone_cands judges each token once)
+                if at is None:
+                    lone[g] = [m.start()]
+                else:
+                    at.append(m.start())
             continue
         pos = m.start()
         # most runs ("White House", "Donald Trump") are judged without looking at the article:
         # their verdict is cached by the words and the two facts about what precedes them
-        key = (g, bool(pos and WORD_CHARS.match(text, pos - 1)), is_initial(text, pos), caps_ok)
+        # (is_initial inlined: this runs per capitalized chain)
+        glued = pos > 0 and glued_at(text, pos - 1) is not None
+        before = text[pos - 4 if pos > 4 else 0:pos].rstrip(" ")
+        initial = not before or before[-1] in SENTENCE_OPENERS
+        key = (g, glued, initial, caps_ok)
         variants = cached(key)
         if variants is not None:
-            protos = None
-            for asked, v in variants:
+            for asked, at, protos in variants:
                 if not asked or _same_answers(text, pos, asked):
-                    protos = v
                     break
+            else:
+                protos = None
             if protos is not None:
-                for words, keys, s, e, name, form, evidence, weak in protos:
-                    out.append(Cand(words, keys, pos + s, pos + e, name, form, evidence, in_title, weak))
+                shift = pos - at  # (the cached cands are those of the run's first sight, at offset `at`)
+                for words, keys, s, e, name, form, evidence, _, weak in protos:
+                    add(new_cand(Cand, (words, keys, s + shift, e + shift, name, form, evidence, in_title, weak)))
                 continue
         probe = _Probe(pos)
         first = len(out)
-        for run in split_run(text, pos, g, caps_ok):
+        for run in split_run(text, pos, g, caps_ok, glued, initial):
             _classify(run, text, in_title, out, probe)
         if len(_RUN_CACHE) >= _RUN_CACHE_SIZE:
             _RUN_CACHE.clear()
@@ -98,9 +115,8 @@ def candidates(text: str, in_title: bool, lone: list[tuple[int, str]], caps_ok: 
         # A name lies inside its run, so its text and form are the same strings every time: cached too.
         variants = _RUN_CACHE.get(key, ())
         if len(variants) < 4:
-            protos = tuple((c.words, c.keys, c.start - pos, c.end - pos, c.name, c.form, c.evidence, c.weak)
-                           for c in out[first:])
-            _RUN_CACHE[key] = variants + ((tuple(probe.asked), protos),)
+            # (plain tuples, not Cands: the collector only stops tracking a tuple of the exact type)
+            _RUN_CACHE[key] = variants + ((tuple(probe.asked), pos, tuple(map(tuple, out[first:]))),)
     if " - " in text:  # rare: most texts have no spaced hyphen to look behind
         for i, c in enumerate(out):
             if len(c.words) > 1 and text.startswith(" - ", c.end):
@@ -162,7 +178,8 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
         if low in _STRIPPED:
             if low in HONORIFICS or low in TITLES:
                 evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
-        elif k < j and (low in NON_PERSON or _acronym(toks[k])) and low not in FIRST_NAMES:
+        elif k < j and (low in NON_PERSON or toks[k].isupper() and _acronym(toks[k])) and low not in FIRST_NAMES:
+            # (isupper first: the cheap test that rules out most words before _acronym's copy)
             pass
         elif "-" in low and _ADJECTIVE_RE.search(low):
             pass
@@ -223,7 +240,11 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in name_lows) and \
                 not probe.cue(text, start, end)
     form_start = starts[hon] if hon is not None and hon == k - 1 else start
-    out.append(Cand(words, _keys(words), start, end, text[start:end], text[form_start:end], evidence, in_title, weak))
+    keys = tuple([w.rstrip(".") for w in name_lows])  # fold_word of each word: lows are lower-cased already
+    if not SUFFIXES.isdisjoint(keys):
+        keys = tuple(key for key in keys if key not in SUFFIXES) or keys  # as _keys
+    out.append(new_cand(Cand, (words, keys, start, end, text[start:end], text[form_start:end], evidence, in_title,
+                               weak)))
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:

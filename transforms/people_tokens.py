@@ -19,7 +19,7 @@ _PLAIN_RUN_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 WORD_CHARS = re.compile(r"[\w'\u2019-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # Characters after which the next word's capital letter says nothing about it.
-_SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([-\u2014\u2013")
+SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([-\u2014\u2013")
 KEEP_PERIOD = HONORIFICS | SUFFIXES
 # Particles as a plain capitalized word ("De", "Van") is written: what _PLAIN_RUN_RE can match.
 _CAPITAL_PARTICLES = frozenset(p.capitalize() for p in PARTICLES)
@@ -56,33 +56,37 @@ def written_lower(text: str, word: str) -> bool:
 def is_initial(text: str, start: int) -> bool:
     """True when the word at start opens a sentence, heading or quotation."""
     before = text[start - 4 if start > 4 else 0:start].rstrip(" ")  # (not max(): this runs per run)
-    return not before or before[-1] in _SENTENCE_OPENERS
+    return not before or before[-1] in SENTENCE_OPENERS
 
 
-def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[Run]:
+def split_run(text: str, pos: int, group: str, caps_ok: bool = False, glued: bool | None = None,
+              initial: bool | None = None) -> list[Run]:
     """Split one match of CHAIN_RE into runs; a possessive, an acronym or a sentence end ends one.
 
     A run is (words, starts, initial): parallel lists, no Token objects, because a run is built
     once per unseen capitalized chain and most are thrown away. A word's end is its start plus
     its length; only a run's first word can open a sentence (`initial`); a word is lower-case
-    ("van", "de") only where it is a particle after the first word.
+    ("van", "de") only where it is a particle after the first word. `glued` (a word character
+    right before pos) and `initial` (is_initial at pos) may be passed in when already known.
     """
+    if glued is None:
+        glued = bool(pos and WORD_CHARS.match(text, pos - 1))
     words = group.split(" ")
-    if _PLAIN_RUN_RE.fullmatch(group) and not (pos and WORD_CHARS.match(text, pos - 1)) and \
-            _CAPITAL_PARTICLES.isdisjoint(words[1:]):
+    if not glued and _PLAIN_RUN_RE.fullmatch(group) and _CAPITAL_PARTICLES.isdisjoint(words[1:]):
         # the common case, plain capitalized words ("White House"): nothing to strip or split
         starts = []
         for word in words:
             starts.append(pos)
             pos += len(word) + 1
-        return [(words, starts, is_initial(text, starts[0]))]
+        return [(words, starts, is_initial(text, starts[0]) if initial is None else initial)]
     runs: list[Run] = []
-    if pos and WORD_CHARS.match(text, pos - 1):
+    chain_start = pos
+    if glued:
         pos += len(words[0]) + 1  # "iPhone": a capital inside a word starts no name
         words = words[1:]
     cur: list[str] = []
     starts = []
-    initial = False
+    run_initial = False
     for word in words:
         start = pos
         pos += len(word) + 1
@@ -100,15 +104,16 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False) -> list[Ru
             starts.append(start)
         elif _is_cap(word, caps_ok) or _middle_initial(word, cur):
             if not cur:
-                initial = is_initial(text, start)
+                run_initial = initial if start == chain_start and initial is not None \
+                    else is_initial(text, start)
             cur.append(word)
             starts.append(start)
         else:
             stop = True  # an acronym breaks the run
         if stop or possessive:
-            _flush(runs, cur, starts, initial)
+            _flush(runs, cur, starts, run_initial)
             cur, starts = [], []
-    _flush(runs, cur, starts, initial)
+    _flush(runs, cur, starts, run_initial)
     return runs
 
 
@@ -147,7 +152,7 @@ def tokenize(text: str, caps_ok: bool = False) -> list[Token]:
             if not word:
                 continue
         before = text[max(0, start - 4):start].rstrip(" ")
-        initial = not before or before[-1] in _SENTENCE_OPENERS
+        initial = not before or before[-1] in SENTENCE_OPENERS
         if before.endswith(".") and out and out[-1].text.lower() + "." in KEEP_PERIOD:
             initial = False  # "Mr. Blinken": the period belongs to the honorific
         out.append(Token(word, start, start + len(word), possessive, _is_cap(word, caps_ok), initial))
