@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -101,6 +102,18 @@ def test_paragraphs_wrapped_in_links_are_teaser_cards():
     "Comments are closed.",
     "5 min read",
     "December 18, 2023",
+    "Curious about the courts? Email us at tips@courier.test.",
+    "A view of the new reading room on opening day. Credit: Town Archive.",
+    "The mayor speaks at the library opening on Dec. 9, 2023, in the town square. (AP)",
+    "J. Lee et al. 2023. Opening hours and library use. Journal of Towns 12: 34-56.",
+    "Lee J, Park S. Opening hours and use. Town Stud (2023). DOI: 10.1000/towns.123",
+    "Related Why the county libraries closed early for a decade, and what changed this year",
+    "READ MORE ON THE LIBRARY BUDGET",
+    "By Jo Lee Dec 23, 2023 12:00 PM",
+    "By on December 20, 2023 at 9:05AM PST",
+    "Don't Miss:",
+    "Read Next:",
+    "In this article",
 ])
 def test_notes_credits_and_stamps_around_the_story_are_not_body(note):
     story = f"<p>{note}</p><p>One: {PROSE}</p><p>Two: {PROSE}</p><p>{note}</p>"
@@ -111,6 +124,8 @@ def test_notes_credits_and_stamps_around_the_story_are_not_body(note):
     "Jo Lee is a nurse at the county hospital, where she has worked for twenty years.",
     "Reporters gathered outside the hall; one said the vote was the closest in a decade.",
     "The mayor said she would follow the debate on the radio while travelling on Friday.",
+    "By December, the campaign had raised enough to keep every branch open until nine.",
+    "Related costs, from heating to staff, rose by a fifth over the same two years.",
 ])
 def test_story_lines_resembling_notes_stay(line):
     story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
@@ -124,3 +139,86 @@ def test_evergreen_page_showing_only_its_revision_under_the_headline_is_dated_by
             ' "datePublished": "2022-12-27T11:00:00-05:00", "dateModified": "2023-12-11T09:52:32-05:00"}</script>')
     header = "<div><h4>By Jo Lee</h4><h4>December 11, 2023</h4></div>"
     assert extract_html(_page(head=head, header=header))["published_at"].date() == dt.date(2023, 12, 11)
+
+
+def test_paragraph_naming_a_contact_address_at_the_end_of_a_longer_passage_stays():
+    line = ("The council runs the scheme with schools and charities. It is now in its second year. "
+            "More groups may join it. Interested groups should contact libraries@council.test for details.")
+    story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
+    assert _paragraphs(_page(story=story)) == [f"One: {PROSE}", line, f"Two: {PROSE}"]
+
+
+# --- block choice ----------------------------------------------------------------------------------
+
+def test_story_block_dragged_down_by_deal_links_is_still_the_body():
+    deals = "".join(f'<p><a href="/deal-{n}">Reading lamp model {n} Sale Price $29 Regular Price $49 USD</a></p>'
+                    for n in range(30))
+    story = (f"<div class='entry'><p>One: {PROSE}</p><p>Two: {PROSE}</p>{deals}</div>"
+             "<p>If you buy through our links we earn a commission; see our terms of use.</p>")
+    page = f"<html><body><h1>Library budget approved after long debate</h1><article>{story}</article></body></html>"
+    body = extract_html(page)["body"]
+    assert f"One: {PROSE}" in body and f"Two: {PROSE}" in body
+
+
+def test_standfirst_box_holding_the_byline_gives_only_the_standfirst():
+    header = f'<div class="header"><div class="dek">{DEK}</div><div class="by"><span>By Jo Lee</span>' \
+             '<time datetime="2023-12-22">December 22, 2023</time></div></div>'
+    page = _page(head=f'<meta property="og:description" content="{DEK}">', header=header)
+    assert _paragraphs(page)[0] == DEK
+
+
+def test_list_in_its_own_section_box_beside_the_story_is_body():
+    winners = "".join(f"<li>{2023 - n}: Coach number {n} of the county league</li>" for n in range(4))
+    story = (f"<div class='part'><p>One: {PROSE}</p></div><div class='part'><p>Two: {PROSE}</p></div>"
+             f"<div class='part'><h2>Past winners</h2><ul>{winners}</ul></div>")
+    assert "2021: Coach number 2 of the county league" in _paragraphs(_page(story=story))
+
+
+def test_list_item_written_as_sentences_is_body_wherever_its_list_sits():
+    tip = "Do not use outdoor lights inside the house: they run hotter than indoor strings and can scorch a ceiling."
+    story = (f"<p>One: {PROSE}</p><p>Two: {PROSE}</p>"
+             f"<section><div class='list-box'><div><ul><li>{tip}</li></ul></div></div></section>")
+    assert tip in _paragraphs(_page(story=story))
+
+
+def test_declared_body_holding_all_the_page_text_and_more_wins():
+    shown = [f"{n}: {PROSE}" for n in ("One", "Two", "Three", "Four", "Five", "Six")]
+    extra = " ".join(f"{2023 - n}: Coach number {n} of the county league." for n in range(8))
+    declared = " ".join(shown) + " " + extra  # about 1.6 times the page text
+    head = ('<script type="application/ld+json">' + json.dumps({"@type": "NewsArticle", "articleBody": declared})
+            + "</script>")
+    page = _page(head=head, story="".join(f"<p>{p}</p>" for p in shown))
+    assert "Coach number 7 of the county league" in extract_html(page)["body"]
+
+
+# --- standfirst, continued -----------------------------------------------------------------------
+
+def test_dek_marked_by_class_opens_the_body_when_the_description_differs():
+    head = '<meta property="og:description" content="Read the latest news from the town hall and beyond today.">'
+    dek = "Branches stay open until nine on weekdays."
+    menu = "".join(f'<li><a href="/section-{n}">Section {n} of the town news site and its archive</a></li>'
+                   for n in range(12))
+    header = f"<ul class='sections'>{menu}</ul><p class='article-dek'>{dek}</p>"
+    assert _paragraphs(_page(head=head, header=header))[0] == dek
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='subtitle'>By Jo Lee on December 22, 2023</div>",
+    "<div class='author-description'>Senior reporter covering the county courts</div>",
+    "<span class='subtitle'>Credit: Town Archive, all photographs</span>",
+])
+def test_byline_and_credit_boxes_with_dek_like_classes_are_not_a_standfirst(box):
+    assert _paragraphs(_page(header=box))[0] == f"One: {PROSE}"
+
+
+def test_short_description_repeated_whole_is_a_standfirst():
+    dek = "Still open, naturally."
+    page = _page(head=f'<meta property="og:description" content="{dek}">',
+                 header=f"<div><p>By Jo Lee</p><p>{dek}</p></div>")
+    assert _paragraphs(page)[0] == dek
+
+
+def test_standfirst_after_a_long_header_box_is_found():
+    furniture = "".join(f"<div><span>Share option {n}</span></div>" for n in range(40))
+    page = _page(head=f'<meta property="og:description" content="{DEK}">', header=f"{furniture}<h2>{DEK}</h2>")
+    assert _paragraphs(page)[0] == DEK

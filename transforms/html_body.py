@@ -12,6 +12,7 @@ _BODY_CLASS = re.compile(r"(?:^|\s)(?:article[-_]?body|articlebody|story[-_]?bod
                          r"content[-_]body|post[-_]body|rich[-_]text|editor[-_]content)(?:$|\s)", re.I)
 # How much non-prose text (menus, teasers, link lists) inside a block counts against it.
 _BAD_WEIGHT = 0.6
+_PROSE_ITEM = 100  # characters that make a list item a point of the story rather than a menu or teaser line
 _STORY_MIN = 500  # prose characters that make an <article> a story of its own, not a teaser card
 _PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"}
 _BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "blockquote", "h2", "h3", "h4", "li"}
@@ -25,7 +26,19 @@ _JUNK = re.compile(
     # labels of link lists and comment sections, reading-time stamps
     r"related(?: \w+){0,2}:?|more about:?|comments are (?:closed|disabled)\.?|editors?['’]? (?:recommendations|picks)|"
     r"popular in the community|like this:|about the authors?(?:\(s\))?|recent (?:articles|stories|posts) by .*|"
-    r"thanks for reading!?|\d+ min(?:ute)?s? read)$", re.I)
+    r"thanks for reading!?|\d+ min(?:ute)?s? read|"
+    r"don['’]t miss:?|read next:?|up next:?.*|keep reading\b.*|more coverage:?|in this article:?|top stories|"
+    r"stay informed|you (?:may|might) also like\W*)$", re.I)
+# A teaser card for another story, its label run into the headline: "Related Honda's future EV is ...",
+# "READ MORE ON THE ELECTION"; the label is any case, the teaser after it starts with a capital.
+_CARD_LABEL = re.compile(r"(?i:related|read more(?: (?:on|from|about))?|also read|see also|recommended)"
+                         r"\s*[:|–—-]?\s+[\"“‘']?[A-Z]")
+_CARD_LINE = 300
+# A byline with its date left in the text ("By Jo Lee Dec 23, 2023 12:00 PM", "By on December 20, 2023"):
+# header furniture. "By December, the campaign ..." has no year and stays.
+_BYLINE_DATE = re.compile(r"By\b[^.]{0,60}?\b" + r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+                          r"\d{1,2},? \d{4}\b")
+_BYLINE_LINE = 200
 # Notes around the story rather than in it: reporter contact lines, research citations, corrections,
 # placeholders of embedded posts, wire credits, republication and editing notes, tip lines, image credits.
 # Matched only on short paragraphs, and split by where they match: most are anchored at the start (cheap).
@@ -44,6 +57,22 @@ _NOTE_START = re.compile(
     r"[(\[]?(?:photos?|images?|videos?)(?: credits?)?\s*(?::|via\b|by\b)|source images? by\b|"
     r"editor[’']?s[’']? note\b", re.I)
 _CONTACT = re.compile(r"\b(?:can be reached|contact (?:reporter )?\w+(?: \w+)? at|reach (?:her|him|them) at)\b.*@", re.I)
+# A short line giving an e-mail address is a tip line, letters box or form notice, not reporting;
+# a longer paragraph that ends by naming a contact address is still the story's.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+_EMAIL_LINE = 300
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])")
+# A caption the page left outside <figure>: a sentence closed by its image credit ("... Credit: NASA",
+# "... (AP)", "[Photo: Jo Lee]").
+_CAPTION_CREDIT = re.compile(
+    r"[\s(\[](?:photo|image|picture|credit|photograph|illustration)s?(?: credits?| by| courtesy(?: of)?)?\s*[:|]"
+    r"\s*[^.:]{1,80}[.)\]]?\s*$|"
+    r"\((?:AP|Reuters|Getty(?: Images)?|AFP|EPA|Shutterstock)(?: Photo)?(?:/[^)]{1,60})?\)\s*$", re.I)
+_CREDIT_TAIL = 120  # a credit closes its caption: only the line's end is searched
+_CREDIT_HINTS = ("photo", "image", "picture", "credit", "illustration", "(ap", "reuters", "getty", "afp", "epa",
+                 "shutterstock")
+# A reference list entry closing a research story: "A. Lee et al. 2023. Title. Journal", "... DOI: 10.1/x".
+_CITATION = re.compile(r"\bet al\b.*\b(?:19|20)\d\d\b|\bdoi\s*:\s*10\.", re.I)
 # "B contributed to this report.", "This interview has been edited for length and clarity."
 _EDITORIAL = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
                         r"\b(?:edited|condensed)(?: and (?:condensed|edited))? for (?:length|clarity|brevity)\b", re.I)
@@ -64,12 +93,24 @@ def _is_note(text: str) -> bool:
     """A short line that is a note, credit or call to action around the story rather than story text."""
     if _NOTE_START.match(text) or _BIO.match(text):
         return True
-    if "@" in text and _CONTACT.search(text):
+    if "@" in text and (_CONTACT.search(text) or _is_contact_line(text)):
+        return True
+    if (len(text) < _CARD_LINE and _CARD_LABEL.match(text)) or (len(text) < _BYLINE_LINE and _BYLINE_DATE.match(text)):
         return True
     low = text.lower()
+    # Both patterns scan the whole line: only lines holding their key words are searched.
+    if any(h in low[-_CREDIT_TAIL:] for h in _CREDIT_HINTS) and _CAPTION_CREDIT.search(text[-_CREDIT_TAIL:]):
+        return True
+    if ("et al" in low or "doi" in low) and _CITATION.search(text):
+        return True
     if any(h in low for h in _EDITORIAL_HINTS) and _EDITORIAL.search(text):
         return True
     return any(h in low for h in _PROMO_HINTS) and bool(_PROMO.search(text))
+
+
+def _is_contact_line(text: str) -> bool:
+    """A line of at most three sentences that gives an e-mail address."""
+    return len(text) < _EMAIL_LINE and len(_SENTENCE_END.findall(text)) < 3 and bool(_EMAIL.search(text))
 
 
 def _fold(text: str | None) -> str:
@@ -183,6 +224,11 @@ def _best_container(body, paras: list[_Para], loose: dict):
         score = good.get(el, 0) - _BAD_WEIGHT * bad.get(el, 0)
         if score > best_score:
             best, best_score = el, score
+    # One paragraph is never the article: it wins only when link lists (shopping picks, deal lists)
+    # drag its block's score down, and that block is the story.
+    if best.tag == "p" and best.getparent() is not None and best.getparent() is not body:
+        best = best.getparent()
+        best_score = good.get(best, 0) - _BAD_WEIGHT * bad.get(best, 0)
     # A block that is part of the story (a recipe's steps, one section) loses to the ancestor holding
     # twice its prose at nearly the same score: the ancestor's extra "bad" text is lists and subheads.
     for ancestor in best.iterancestors():
@@ -261,16 +307,36 @@ def _keep(p: _Para, good: dict) -> bool:
     # A line that is only a date is the dateline or a teaser's stamp, metadata rather than story.
     if len(p.text) <= 40 and looks_like_date(p.text):
         return False
-    if not _is_good(p):
+    if not _is_good(p) and not _is_prose_item(p):
         # Headings, list items and short lines count only beside prose: a "Recommended" box of
         # teaser lines holds none, the article's own subheads and lists sit next to paragraphs.
-        parent = p.el.getparent()
-        grand = parent.getparent() if parent is not None else None
-        if not (good.get(parent) or (grand is not None and good.get(grand))):
+        if not _beside_prose(p, good):
             return False
     if p.tag.startswith("h"):
         return len(p.text) <= 300
     return True
+
+
+def _is_prose_item(p: _Para) -> bool:
+    """A list item written as sentences with few links: a tips list or takeaways of the story, kept where it sits."""
+    return p.tag == "li" and len(p.text) >= _PROSE_ITEM and p.links < 0.2 * len(p.text)
+
+
+def _beside_prose(p: _Para, good: dict) -> bool:
+    """Whether a short line sits next to the story's prose: its parent or grandparent holds some.
+
+    A list reaches one level further: pages wrap a subhead and its list in a section box of their own
+    (<div><h2/><ul><li/></ul></div>) beside the boxes holding the paragraphs.
+    """
+    reach = 3 if p.tag == "li" else 2
+    el = p.el.getparent()
+    for _ in range(reach):
+        if el is None:
+            return False
+        if good.get(el):
+            return True
+        el = el.getparent()
+    return False
 
 
 def extract_body(root) -> str:
@@ -300,7 +366,22 @@ def choose_body(dom_text: str, declared: str | None) -> str:
     declared_words, dom_words = len(declared.split()), len(dom_text.split())
     # A short page block beside a long declared body means the visible text is truncated (paywall, lazy load);
     # a block many times the declared body means the densest block swallowed listings around the article.
-    if declared_words >= 150 and (declared_words > 2 * dom_words or dom_words > 5 * declared_words):
+    if declared_words >= 150 and (declared_words > 2 * dom_words or dom_words > 5 * declared_words
+                                  or (declared_words >= 1.5 * dom_words and _covers(declared, dom_text))):
         paragraphs = (_fold(line) for line in re.split(r"\n\s*\n|\n", declared))
         return "\n\n".join(p for p in paragraphs if p)
     return dom_text
+
+
+_WORD = re.compile(r"\w+")
+_COVERED = 0.98  # share of the page text's word 4-grams the declared body must repeat
+
+
+def _covers(declared: str, dom_text: str) -> bool:
+    """Whether the declared body repeats nearly all of the page text: then its extra length is story the
+    block finder missed (lists and boxed sections), not listings around it."""
+    def grams(text: str) -> set:
+        words = _WORD.findall(text)
+        return {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+    found = grams(dom_text)
+    return bool(found) and len(found & grams(declared)) >= _COVERED * len(found)
