@@ -8,7 +8,7 @@ import pytest
 
 from transforms.keyphrases import key_phrases, normalize_phrase
 from transforms.model import TopicScore
-from transforms.topics import CATEGORIES, categorize, topic_id
+from transforms.topics import CATEGORIES, categorize, category_scores, topic_id
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 SEED = SHARED / "corpora" / "seed" / "000_c1bec33327534004.txt"
@@ -243,3 +243,49 @@ def test_plural_and_singular_mentions_add_up_to_one_phrase():
 def test_phrase_inside_a_better_phrase_is_not_chosen_again():
     labels = [p.label for p in key_phrases(*BLOCKADE)]
     assert "grain deal" in labels and "deal" not in labels
+
+
+@pytest.mark.parametrize("title, body, category", [
+    ("Tariffs bite as trade war deepens",
+     "The trade war between the two countries deepened. Importers said the trade war had raised costs.",
+     "conflict, war and peace"),
+    ("White House hosts summit",
+     "The White House said the president would host the summit. Aides at the White House said so.",
+     "society"),
+    ("Season kicks off", "The Premier League season starts on Saturday and Premier League clubs spent heavily.",
+     "politics"),
+    ("Think tank warns on pensions", "A think tank said the state pension was too complex.",
+     "conflict, war and peace"),
+    ("Cold War files released", "Archives from the Cold War were opened to historians.", "weather"),
+    ("Shooting at mall", "A gunman opened fire at the mall before police arrived.",
+     "disaster, accident and emergency incident"),
+])
+def test_word_inside_a_lexicon_pair_counts_only_in_the_pair_sense(title, body, category):
+    assert category_scores(title, body)[CATEGORIES.index(category)] == 0
+
+
+def test_word_also_used_outside_its_pair_still_counts_there():
+    body = "The White House said white voters and black voters split. The White House declined to comment."
+    assert category_scores("Poll", body)[CATEGORIES.index("society")] > 0
+
+
+def test_securities_are_finance_not_security():
+    scores = category_scores("Banks sell securities", "The bank sold securities worth $2bn to investors.")
+    assert scores[CATEGORIES.index("science and technology")] == 0
+    assert scores[CATEGORIES.index("conflict, war and peace")] == 0
+    assert categorize("Banks sell securities", "The bank sold securities worth $2bn.")[0].label == (
+        "economy, business and finance")
+
+
+@pytest.mark.parametrize("body", [
+    "The Fed met and the Dow closed higher.",
+    "Eurozone equities slipped while gilts rallied.",
+    "The plc told the NYSE it would list in London.",
+])
+def test_market_vocabulary_reads_as_economy(body):
+    assert categorize("Week ahead", body)[0].label == "economy, business and finance"
+
+
+def test_a_proposal_is_a_plan_not_human_interest():
+    body = "The council will vote on the proposal next week. The proposal would raise parking charges."
+    assert category_scores("Council weighs proposal", body)[CATEGORIES.index("human interest")] == 0

@@ -2,9 +2,11 @@
 
 Scoring is a weighted bag of words and word pairs (``topics_lexicon.LEXICON``): every lexicon
 term found in the text adds ``weight * sqrt(count)`` to its categories, a term in the title
-adds ``TITLE_BOOST * weight`` more.  A category's score is its share of the article's total, so
-scores sum to 1 over the 17 categories and compare across articles.  Needs no corpus: one
-article in, ranked categories out, deterministic.
+adds ``TITLE_BOOST * weight`` more.  A word read inside a lexicon pair counts only for the
+categories the pair shares ("white house" is no evidence for society through "white").  A
+category's score is its share of the article's total, so scores sum to 1 over the 17
+categories and compare across articles.  Needs no corpus: one article in, ranked categories
+out, deterministic.
 """
 from __future__ import annotations
 
@@ -67,12 +69,20 @@ FALLBACK = "human interest"  # the top category when no lexicon term occurs at a
 _PUNCT = (",", ".", "-", "/", '"', "\u201c", "\u201d", "(", ")", ":", ";", "?", "!", "[", "]",
           "\u2014", "\u2013", "'s ", "\u2019s ", "' ", "\u2019 ")
 _TF = [n ** 0.5 for n in range(64)]
+_TITLE_TF = [0.0] + [TITLE_BOOST] * 63  # a headline term counts once, however often it is repeated
 _PRIOR = [CATEGORY_PRIOR.get(label, 1.0) for label in CATEGORIES]
 _DESKS = [i for i, label in enumerate(CATEGORIES) if label not in CATEGORY_PRIOR]
 
 
+# Words whose plural means something else: "securities" are bonds and shares, not guards;
+# "damages" are a court award, not storm damage.  Their plural is not matched as the word.
+_OWN_PLURAL = frozenset({"security", "damage"})
+
+
 def _plural(word: str) -> str:
     """The regular English plural of a lexicon word (used only to widen matching)."""
+    if word in _OWN_PLURAL:
+        return word
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
@@ -99,9 +109,27 @@ def _compile(lexicon: dict[str, dict[int, str]]) -> dict:
     return {key[0] if len(key) == 1 else key: tuple(sorted(slot.items())) for key, slot in best.items()}
 
 
+def _shadows(terms: dict) -> dict:
+    """For each lexicon pair, its words' categories the pair does not share: {pair: ((word, (ci, ...)), ...)}.
+
+    A word read inside a pair takes the pair's sense: "white house" is no evidence for society
+    ("white"), "trade war" none for conflict ("war"), "premier league" none for politics.
+    """
+    out = {}
+    for key, entry in terms.items():
+        if isinstance(key, tuple):
+            own = {ci for ci, _ in entry}
+            lost = tuple((w, off) for w in key if w in terms
+                         for off in [tuple(ci for ci, _ in terms[w] if ci not in own)] if off)
+            if lost:
+                out[key] = lost
+    return out
+
+
 # Joining words never start or end a lexicon pair ("of state" would match far too much).
 _JOINERS = frozenset("the a an of and to in on for at by with from is was are were be as or v".split())
 _TERMS = _compile(LEXICON)
+_SHADOWS = _shadows(_TERMS)
 # Words that on their own nearly settle a category ("annexation", "ceasefire"): named topics
 # worth a key phrase even when the article uses them once.
 TOPICAL_WORDS = frozenset(w for w, entry in _TERMS.items()
@@ -135,20 +163,40 @@ def term_counts(b_words: list[str]) -> Counter:
     return counts
 
 
+def _shadowed(counts: Counter) -> dict:
+    """{(word, category index): mentions of the word read inside a pair of another sense}."""
+    shadowed: dict[tuple[str, int], int] = {}
+    for pair in filter(_SHADOWS.__contains__, counts):  # C-level filter: most terms have no entry
+        n = counts[pair]
+        for word, cats in _SHADOWS[pair]:
+            for ci in cats:
+                shadowed[word, ci] = shadowed.get((word, ci), 0) + n
+    return shadowed
+
+
+def _add_evidence(scores: list[float], counts: Counter, tf: list[float]) -> None:
+    """Add each counted term's weight times ``tf[count]`` to its categories in ``scores``."""
+    terms = _TERMS
+    shadowed = _shadowed(counts)
+    for term, n in counts.items():
+        if shadowed:
+            for ci, weight in terms[term]:
+                m = n - shadowed.get((term, ci), 0)
+                if m > 0:
+                    scores[ci] += weight * tf[m if m < 64 else 63]
+        else:
+            f = tf[n if n < 64 else 63]
+            for ci, weight in terms[term]:
+                scores[ci] += weight * f
+
+
 def category_scores(title: str, body: str) -> list[float]:
     """Evidence per category (same order as CATEGORIES) for one article, priors applied."""
     t_words, b_words = analyze(title, body)
     scores = [0.0] * len(CATEGORIES)
-    terms = _TERMS
-    tf_of = _TF
-    for term, n in term_counts(b_words).items():
-        tf = tf_of[n] if n < 64 else tf_of[63]
-        for ci, weight in terms[term]:
-            scores[ci] += weight * tf
+    _add_evidence(scores, term_counts(b_words), _TF)
     if t_words:
-        for term in filter(terms.__contains__, set(t_words).union(zip(t_words, t_words[1:]))):
-            for ci, weight in terms[term]:
-                scores[ci] += weight * TITLE_BOOST
+        _add_evidence(scores, term_counts(t_words), _TITLE_TF)
     return [s * p for s, p in zip(scores, _PRIOR)]
 
 
