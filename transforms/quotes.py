@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from transforms.model import PersonMention, Quote
 from transforms.quotes_attribution import after_cue, before_cue, colon_cue, reporting_clauses, tail_cue
-from transforms.quotes_lexicon import CUE_VERBS, HONORIFIC_GENDER, LEADING_FILLERS, PRONOUNS, UNNAMED_HEADS
+from transforms.quotes_lexicon import (CUE_VERBS, HONORIFIC_GENDER, LEADING_FILLERS, PARTICIPLE_CUES, PRONOUNS,
+                                      UNNAMED_HEADS)
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
 from transforms.quotes_spans import Span, find_single_spans, find_spans, sentence_start, span_text
 
@@ -16,6 +17,8 @@ _PARA = re.compile(r"[^\n]+")
 _NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled|the (?:word|term|phrase|"
                           r"slogan|hashtag|headline|film|movie|book|song|show|series|album|novel|program|"
                           r"programme|operation))\s*$", re.I)
+# A word every naming lead holds: a plain substring test spares the case-blind search most leads
+_NAMING_WORDS = ("called", "dubbed", "known", "named", "tled", "the ")
 _CAPWORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL = frozenset("a an the of and or in on at to for with by from is vs".split())
 _AFTER_PUNCT = ",?!\u2014\u2013-"
@@ -104,16 +107,33 @@ class _Article:
                 return p
         return None
 
+    def antecedent(self, pos: int) -> PersonMention | None:
+        """The person named right before a relative pronoun's comma at pos: "Franklin Graham, who"."""
+        mentions = self.mentions
+        k = bisect.bisect_left(self.mention_starts, pos)
+        if not k:
+            return None
+        s, p = mentions[k - 1]
+        end = next((e for b, e in p.spans if b == s), s)
+        between = self.body[end:pos]
+        if "(" in between:  # "Sen. Bob Corker (R-Tenn.), who": a party tag between the name and "who"
+            between = re.sub(r"\([^()]{0,30}\)", "", between)
+        return p if not between.strip(" ,") else None
+
     def resolve(self, phrase: str | None, lo: int, pos: int, last: PersonMention | None,
-                near: tuple[int, int, bool] | None = None) -> PersonMention | None:
-        """The person a speaker phrase names or refers to; None for organizations and unnamed sources."""
+                near: tuple[int, int, bool] | None = None, who_at: int | None = None) -> PersonMention | None:
+        """The person a speaker phrase names or refers to; None for organizations and unnamed sources.
+
+        who_at: where a relative "who" stands, when it is before the mark: it hangs on the name before it.
+        """
         if not phrase:
             return None
         kind = classify_phrase(phrase)
         if kind == "name":
             return self.index.by_name(phrase)
         if phrase.lower() == "who":  # the person the relative clause hangs on: the last one named
-            return self.salient(lo, pos, last, None, near)
+            hung = self.antecedent(who_at) if who_at is not None else None
+            return hung or self.salient(lo, pos, last, None, near)
         if kind == "pronoun":
             gender = PRONOUNS.get(phrase.lower())
             return self.salient(lo, pos, last, gender, near) if gender in ("m", "f") else None
@@ -141,7 +161,9 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
     lead_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
     if not cued or (_title_like(text, False) and lead_word not in CUE_VERBS):
         return None  # a title, show or nickname: "Fox News Sunday," / "Quillette"
-    if _NAMING_LEAD.search(lead[-30:]):
+    tail = lead[-30:]
+    low = tail.lower()  # lower() maps every letter the case-blind search equates with these words' letters
+    if any(w in low for w in _NAMING_WORDS) and _NAMING_LEAD.search(tail):
         return None
     if lead_word in CUE_VERBS and first.isupper() and len(text.split()) >= 4 \
             and text.rstrip().endswith((".", "?", "!", ",")):
@@ -193,14 +215,19 @@ def _after_close(art: _Article, sp: Span, text: str, next_open: int) -> tuple[st
         cue = after_cue(rest)
     elif rest.lstrip()[:1].islower():
         cue = after_cue(rest, strict=True)
-    elif ends == "." and rest.lstrip()[:1].isupper():
+    elif ends.isalnum() and rest.lstrip()[:1].isupper():
+        # `“...battle of niches” Grubbs said.`: no comma, so only a short name right before its verb counts
+        cue = after_cue(rest, strict=True)
+        if cue is not None and (len(cue[0].split()) > 3 or cue[1] in PARTICIPLE_CUES):
+            cue = None  # `“kind of problems” Sanders had answering`: a clause going on, not a cue
+    elif ends in ".\u2026" and rest.lstrip()[:1].isupper():  # an ellipsis ends a sentence too
         # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
         cue = after_cue(rest)
         full = body[sp.close_at + 1:art.paras[art.para_of(sp.close_at)][1]]  # past the next opening mark
         tail = full.split(cue[1], 1)[-1].split(".")[0] if cue is not None and cue[1] is not None else ""
         if len(tail.split()) > 4 or any(m in tail for m in _MARKS):
             cue = None  # `Sanders called Trump a “liar.”`: the next sentence's own quotation
-    if cue is not None and cue[1] is not None and ends in ".?!" and rest.lstrip()[:1].isupper() \
+    if cue is not None and cue[1] is not None and ends in ".?!\u2026" and rest.lstrip()[:1].isupper() \
             and len(rest.split(cue[1], 1)[0].split(",", 1)[0].split()) > 8:
         # `“...herself.” Smith bristled at the idea that ..., and added`: a sentence of its own (an aside
         # after the name is not counted: `“...” Will Ames, the chairman of X, said`)
@@ -268,6 +295,12 @@ def _byline_cue(art: _Article, ctx: _Ctx, close_at: int) -> tuple[str, None] | N
     return (cue[0], None) if cue is not None and cue[1] is None and classify_phrase(cue[0]) == "name" else None
 
 
+def _who_at(body: str, lo: int, pos: int) -> int | None:
+    """Where a relative "who" speaker stands before the mark in its sentence, None when it is not there."""
+    at = body.rfind(", who ", lo, pos)
+    return at if at >= 0 else None
+
+
 def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     """Quotations in the body, ordered by start, with kind, cue, speaker as written and person."""
     if not body:
@@ -303,7 +336,8 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
             near_lo = art.paras[max(0, ctx.pi - 1)][0] if ctx.sent_lo == ctx.p_lo else ctx.p_lo
             near = (max(near_lo, ctx.sent_lo - 300), ctx.sent_lo,
                     prev is None or art.para_of(ctx.prev_close) < ctx.pi - 1)
-            person = art.resolve(spk_text, ref_lo, sp.open_at, last, near)
+            who_at = _who_at(body, ctx.sent_lo, sp.open_at) if spk_text == "who" else None
+            person = art.resolve(spk_text, ref_lo, sp.open_at, last, near, who_at=who_at)
         elif inherit:
             spk_text, verb, person = prev[1].speaker_text, None, prev[2]
         else:

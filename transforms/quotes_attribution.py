@@ -17,11 +17,12 @@ insisted argued noted warned tweeted declared declares agreed agrees remembered 
 countered conceded concluded cautioned quipped joked shouted yelled exclaimed boasted mused sighed retorted
 lamented acknowledged admitted predicted pleaded stressed emphasized remembered beamed gushed thundered roared
 cried hollered bellowed griped grumbled groused marveled intoned scoffed snapped sniped barked boomed whispered
-wondered stated read reads riffed exhorted reacted""".split())
+wondered stated read reads riffed exhorted reacted pressed interrupted opined questioned proclaimed confessed retaliated""".split())
 _TOKP = re.compile(rf"{TOKEN}|[,.;:!?()\u2014\u2013\u2015\"\u201c\u201d]")
 _STOP_TOKS = frozenset(",.;:!?()\u2014\u2013\u2015\"\u201c\u201d")
 # "McConnell, R-Ky., said": a party and state aside, whose period would end the cue early
 _PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=\s*,)")
+_FROM_SOURCE = re.compile(r"(?:^|\bmore\s)from\s+([^,;:]+)$", re.I)
 _DASH_START = re.compile(r"[\s,]*[\u2015\u2014\u2013-]")
 _ACCORDING = re.compile(rf"\baccording to{_SP}(?P<spk>[^,.;:]{{2,80}}?)\s*,?\s*$", re.I)
 _NOT_SPEAKER = frozenset("""in on at to for from with by that this it there what who as of about after before
@@ -31,15 +32,26 @@ _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these
                           .split())
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
-reply quip quips joke jokes warning retort boast lament praise""".split())
-# "..., he points out." / "..., she went on.": speech only with their particle, after a quotation
-_PHRASAL = frozenset("points pointed went goes".split())
+reply quip quips joke jokes warning retort boast lament praise brand""".split())
+# "..., he points out." / "..., she went on." / "..., Trump shot back.": speech only with their particle,
+# after a quotation (verb -> its particles)
+_PHRASAL = {"points": ("out",), "pointed": ("out",), "went": ("on",), "goes": ("on",),
+            "shot": ("back",), "fired": ("back",), "hit": ("back",), "cut": ("in",)}
 _CLAUSE_WORDS = frozenset("when that which while because if where whether against what how".split())
 _COORDINATORS = frozenset("and but or while whereas".split())
 # Openers of a fronted clause; not "as": "As analysts told Fox News, ..." names the source.
 _SUBORDINATORS = frozenset("while although though whereas if when after before because since once".split())
 _STRICT_FIRST = DETERMINERS | SUBJECT_PRONOUNS
 _BE = frozenset("was were is are been be being".split())
+# Participles that after a possessive are adjectives ("Trump's repeated calls"); other cue words after
+# "'s" may follow a contraction: "the president's tweeted" (has tweeted).
+_ADJECTIVAL = frozenset("repeated stated promised".split())
+# Words whose "'s" is "is" or "has", not a possessive: "he's said", "that's called".
+_CONTRACTED = frozenset("he she it that who what there here where".split())
+# Words that open a noun phrase: "no telephone call", "every promise".
+_QUANTIFIERS = DETERMINERS | frozenset("no any every each some".split())
+# Finite verbs that never sit inside a speaker phrase (lowercase: "Will", "Is" in a name are not verbs).
+_FINITE = frozenset("is was are were has have had".split())
 
 
 def _alternation(words) -> str:
@@ -66,8 +78,10 @@ def _alternation(words) -> str:
 
 # A whole lowercase word: not part of a longer word, a hyphenated word or a contraction.
 _WHOLE = r"(?<![\w'\u2019-])(?:%s)(?![\w-])"
-_CUE_WORD = re.compile(_WHOLE % _alternation(CUE_VERBS | {"according"}))
-_CUE_OR_PHRASAL = re.compile(_WHOLE % _alternation(CUE_VERBS | _PHRASAL))
+# Phrasal cues also found before a quotation: "Rubio fired back: ...", "As Byler pointed out, ..."
+_PHRASAL_CUES = {"shot": "back", "fired": "back", "hit": "back", "pointed": "out", "points": "out"}
+_CUE_WORD = re.compile(_WHOLE % _alternation(CUE_VERBS | {"according"} | _PHRASAL_CUES.keys()))
+_CUE_OR_PHRASAL = re.compile(_WHOLE % _alternation(CUE_VERBS | _PHRASAL.keys()))
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
@@ -75,7 +89,11 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _CUE_WORD.finditer(text):
         w = m.group()
-        if w != "according":
+        if w in _PHRASAL_CUES:
+            particle = _PHRASAL_CUES[w]
+            if re.match(rf"\s+{particle}\b", text[m.end():m.end() + 8]):
+                out.append((m.start(), m.end() + 1 + len(particle), f"{w} {particle}"))
+        elif w != "according":
             out.append((m.start(), m.end(), w))
         elif text.startswith(" to", m.end()):
             out.append((m.start(), m.end() + 3, "according to"))
@@ -85,10 +103,35 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
 def _ok_speaker(np: str) -> bool:
     """True when the phrase could be a speaker rather than a clause fragment."""
     words = np.split()
-    if not words or len(words) > 9 or (words[0].lower() in _NOT_SPEAKER and np.lower() != "it"):
+    if not words or len(words) > 9:
         return False
+    first = words[0].lower()
+    if first in _NOT_SPEAKER and np.lower() != "it" and not (
+            first in ("this", "that") and len(words) == 2 and words[1].isalpha() and words[1].islower()):
+        return False  # but "this source", "that official": a determiner and its noun
+    if any(w in _FINITE for w in words[1:]):
+        return False  # "O'Malley's move was first (reported)", "Sanders is best suited": a clause, not a phrase
     # a capitalized word is part of a name: "State spokesman Mark Toner", "the Cook Political Report"
-    return not any((w in CUE_VERBS or w.lower() in _CLAUSE_WORDS) for w in words)
+    if any(w.lower() in _CLAUSE_WORDS for w in words):
+        return False
+    if CUE_VERBS.isdisjoint(words):
+        return True
+    # a cue noun after a determiner or a name is the head noun: "the report", "the IMF report"
+    return not any(w in CUE_VERBS and not (w in _NOUNABLE and k and (words[k - 1].lower() in DETERMINERS
+                                                                        or words[k - 1][:1].isupper()))
+                   for k, w in enumerate(words))
+
+
+def _trim_long(np: str) -> str:
+    """A long speaker phrase cut before its first prepositional phrase: "Jeffrey Lewis of the X Center"."""
+    words = np.split()
+    if len(words) <= 6:
+        return np
+    for k in range(2, len(words) - 1):
+        if words[k] in ("of", "at", "from", "with", "for") and words[k + 1].lower() in ("the", "a", "an") \
+                and words[k - 1][:1].isupper() and words[k - 2][:1].isupper():
+            return " ".join(words[:k])  # not "Member of Parliament Tom Tugendhat": a title before the name
+    return np
 
 
 def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
@@ -143,9 +186,15 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         t = toks[k].group()
         if t in _STOP_TOKS and t != ",":
             return None
-        phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1].group() in ("out", "on")
+        phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1].group() in _PHRASAL[t]
         if k > i and toks[k - 1].group() == "to":
             continue  # "a statement to read": an infinitive, not the cue
+        if t in CUE_VERBS and k > i and not t.endswith("ing") \
+                and any(toks[j].group() in _BE for j in range(max(i, k - 2), k)):
+            return None  # `” The move was first reported by X.`: a passive, no speaker
+        if t in _NOUNABLE and k - i >= 2 and toks[k - 2].group().lower() in DETERMINERS \
+                and toks[k - 1].group().islower():
+            continue  # "Sharpton avoided a declarative answer": a noun, not the cue
         if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
                                                      or toks[k - 1].group().lower() in SUBJECT_PRONOUNS)):
             seg = text[toks[i].start():toks[k].start()]
@@ -157,11 +206,14 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
                 seg = parts[-1] if parts[-1].strip() else parts[0]
             if seg.split()[:1] and seg.split()[0].lower() in _COORDINATORS:
                 return None  # `“glow in the dark,” for instance, and Trump vowed`: the next clause's own cue
-            spk = clean_np(seg)
+            if seg.split()[-1:] and seg.split()[-1].lower() in _COORDINATORS:
+                return None  # `“harmed” black communities and said`: a verb phrase going on, its subject before
+            spk = _trim_long(clean_np(seg))
             if strict and not (spk[:1].isupper() or spk.split()[:1] and spk.split()[0].lower() in _STRICT_FIRST):
                 return None  # `" until Haley said`: a clause going on, not an attribution
             # `“terrible,” denounced her record and said`: a verb phrase going on, its subject before the quote
-            return (spk, t) if _ok_speaker(spk) and not verb_led(spk) else None
+            verb = f"{t} {toks[k + 1].group()}" if phrasal else t
+            return (spk, verb) if _ok_speaker(spk) and not verb_led(spk) else None
     return None
 
 
@@ -209,9 +261,14 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
     w = before[-1]
     if w.lower() in _NOUN_BEFORE or any(b.lower() in _BE for b in before):
         return False  # "was first reported", "is said to be": passive, no speaker
+    if verb.endswith("ed") and w.lower().replace("\u2019", "'") in ("it's", "that's", "what's"):
+        return False  # "which is why it's called a “refundable” credit": a passive, no speaker
+    if verb in _ADJECTIVAL and w.endswith(("'s", "\u2019s")) and w.lower()[:-2] not in _CONTRACTED:
+        return False  # "Trump's repeated calls", "Obama's stated goal": an adjective after a possessive
     if verb in _NOUNABLE and (w.endswith(("'s", "\u2019s", "'", "\u2019"))
-                              or len(before) > 1 and before[0].lower() in DETERMINERS):
-        return False  # "Sanders' comments", "a Twitter comment": a noun
+                              or len(before) > 1 and (before[0].lower() in _QUANTIFIERS
+                                                      or before[0].endswith(("'s", "\u2019s")) and w.islower())):
+        return False  # "Sanders' comments", "a Twitter comment", "Murphy's conference call": a noun
     if verb in _NOUNISH:  # "reports", "claims": a verb only after its subject
         return w[:1].isupper() or w.lower() in ("he", "she", "they", "it", "who", "also")
     return True
@@ -221,6 +278,9 @@ def colon_cue(sentence: str) -> tuple[str, None] | None:
     """(speaker, None) for a quotation a colon introduces without a cue verb: `Carl Bialik: "..."`."""
     head = sentence.rstrip().rstrip(":").strip()
     head = re.split(r"\s[\u2015\u2014\u2013-]\s", head)[-1]  # "HEADLINE - Mark Blumenthal:"
+    src = _FROM_SOURCE.search(head)
+    if src and len(src.group(1).split()) <= 6:
+        return src.group(1), None  # "More from Blumenthal and Cohen:" / "From the report:": the source quoted
     words = head.split()
     if not words:
         return None
@@ -238,16 +298,25 @@ def colon_cue(sentence: str) -> tuple[str, None] | None:
 def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool,
                ) -> tuple[str, str] | None:
     """(speaker, verb) from the reporting clause before an opening mark, in the same sentence."""
-    m = _ACCORDING.search(before)
+    # the case-blind search tries every offset: a plain substring test rules most texts out first
+    m = _ACCORDING.search(before) if "ccord" in before.lower() else None
     if m:
         return m.group("spk").strip(), "according to"
     cues = [c for c in find_cues(before) if _is_cue_use(before, c[0], c[2])]
     if not cues:
         return None
+    if first and len(cues) > 1 and cues[-1][2] in PARTICIPLE_CUES:
+        own = participle_subject(before[:cues[-1][0]])
+        if own:  # "..., with Sen. John McCain telling reporters he saw Obama as “responsible”": its own clause
+            return own, cues[-1][2]
     if first and len(cues) > 1 and cues[-1][2] not in PARTICIPLE_CUES:
         near = subject_before(before[:cues[-1][0]])
         if near.lower() in ("he", "she", "i", "we"):  # "it", "they": often an organization, left to the main clause
             return near, cues[-1][2]  # "DeSantis said ..., which he called “a cartel”": the nearer clause
+        if _relative_who(before[:cues[-1][0]]):
+            # "Swanson praised Graham, who has vowed to shun the group's “support of ...”": the person the
+            # relative clause hangs on speaks, not the main clause's subject
+            return "who", cues[-1][2]
         between = before[cues[-2][1]:cues[-1][0]]
         if not before[cues[-1][1]:].strip(" ,:") and near[:1].isupper() and _ok_speaker(near) \
                 and not verb_led(near) and near.lower() not in SUBJECT_PRONOUNS \
@@ -255,14 +324,25 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
             # "when Rubio said it was great, a man yelled “Stay!”": a clause of its own, its verb at the mark
             return near, cues[-1][2]
     if first and len(cues) > 1:
-        # "While not everything Trump says is true, Jamieson said": the main clause after a fronted one
-        opener = before.lstrip(" \"\u201c\u201d(").split(None, 1)[:1]
-        if opener and opener[0].lower() in _SUBORDINATORS and "," in before[cues[0][1]:cues[1][0]] \
+        # "While not everything Trump says is true, Jamieson said": the main clause after a fronted one;
+        # the fronted clause may follow words of its own: "Later in the show, after the interview ended,"
+        # / "There were boos when Rubio said it was great, and a man yelled"
+        clause = before[:cues[0][0]].rsplit(",", 1)[-1].lower().split()
+        if any(w.strip("\"\u201c\u201d(") in _SUBORDINATORS for w in clause) and "," in before[cues[0][1]:cues[1][0]] \
                 and cues[1][2] not in PARTICIPLE_CUES:  # "..., asking": the participle's subject comes before
             main = _cue_speaker(before, sentence, cues[1:], prev_speaker, first)
             if main is not None:
                 return main
     return _cue_speaker(before, sentence, cues, prev_speaker, first)
+
+
+def _relative_who(pre: str, pronouns: tuple[str, ...] = ("who",)) -> str:
+    """The relative pronoun that is the subject of a cue right after pre ("..., who has often"), else ""."""
+    rel = clean_np(pre.rsplit(",", 1)[-1]).split()
+    if rel and rel[0].lower() in pronouns and len(rel) <= 6 and not any(w[:1].isupper() for w in rel[1:]) \
+            and (len(rel) == 1 or rel[1].lower() in AUX_WORDS or rel[1].endswith("ly")):  # not "which he called"
+        return rel[0].lower()
+    return ""
 
 
 def _cue_speaker(before: str, sentence: str, cues: list[tuple[int, int, str]], prev_speaker: str | None,
@@ -280,17 +360,20 @@ def _cue_speaker(before: str, sentence: str, cues: list[tuple[int, int, str]], p
                 return (_cue_speaker(before, sentence, inner, prev_speaker, False) or (None, None))[0], verb
             if inner:
                 spk = subject_before(before[:inner[-1][0]])
-                if spk:
+                if spk and (_ok_speaker(spk) or len(inner) == 1):  # "but said there was no call, adding"
                     return spk, verb
+                if spk:
+                    spk = subject_before(before[:inner[-2][0]])
+                    if spk and _ok_speaker(spk):
+                        return spk, verb
             if prev_speaker:
                 return prev_speaker, verb
             return (clause_subject(sentence) or None), verb
-        rel = clean_np(pre.rsplit(",", 1)[-1]).split()
-        if rel and rel[0].lower() in ("who", "which") and len(rel) <= 6 and not any(w[:1].isupper() for w in rel[1:]) \
-                and (len(rel) == 1 or rel[1].lower() in AUX_WORDS or rel[1].endswith("ly")):  # not "which he called"
+        rel = _relative_who(pre, ("who", "which"))
+        if rel:
             # "said Beck, who added that ..." / "Beck, who has in the past described": the relative pronoun,
             # resolved to the person it hangs on
-            return rel[0].lower(), verb
+            return rel, verb
         spk = subject_before(pre)
         if spk and _ok_speaker(spk) and not verb_led(spk):
             return spk, verb

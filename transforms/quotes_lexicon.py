@@ -40,7 +40,7 @@ _CUE_STEMS = (
     "chanted|sing sang|whisper whispered|exclaim exclaimed|"
     "interject interjected|reiterate reiterated reiterates|repeat repeated repeats|"
     "inform informed|assure assured assures|caution cautioned cautions|"
-    "allege alleged alleges|demanded"
+    "allege alleged alleges|demanded|pressed|interrupted|opine opined opines|questioned|proclaim proclaimed|confess confessed|retaliated"
 )
 CUE_VERBS = frozenset(w for group in _CUE_STEMS.split("|") for w in group.split() if " " not in w)
 PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))

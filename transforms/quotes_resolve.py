@@ -11,6 +11,7 @@ from transforms.quotes_lexicon import (FEMALE_NAMES, HONORIFIC_GENDER, MALE_NAME
 _PRON_AFTER = re.compile(r"\b(he|his|him|she|her)\b", re.I)
 # Titles and punctuation dropped before matching a phrase against a person's forms.
 _KEY_NOISE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sir|sen|rep|gov|gen|president|senator)\b\.?|[.,]")
+_KEY_TITLES = frozenset("mr mrs ms miss dr sir sen rep gov gen president senator".split())
 
 
 def _norm(w: str) -> str:
@@ -21,6 +22,9 @@ def _norm(w: str) -> str:
 @lru_cache(maxsize=65536)  # the same name forms recur across a batch's articles
 def _key(phrase: str) -> str:
     """Lowercase words of a name form, titles and punctuation left out."""
+    words = phrase.lower().split()
+    if all(w.isalnum() and w not in _KEY_TITLES for w in words):
+        return " ".join(words)  # most forms: plain words, nothing for the substitution to drop
     return " ".join(_KEY_NOISE.sub(" ", phrase.lower().replace("\u2019", "'")).split())
 
 

@@ -171,6 +171,9 @@ def find_single_spans(body: str, taken: list[Span]) -> list[Span]:
 
 def span_text(body: str, span: Span) -> str:
     """The quoted words: pieces joined by one space."""
+    if len(span.pieces) == 1:  # nearly every quotation: no generator and join for one slice
+        s, e = span.pieces[0]
+        return body[s:e]
     return " ".join(body[s:e] for s, e in span.pieces)
 
 

@@ -18,19 +18,30 @@ TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
 PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
 DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _WORD = re.compile(TOKEN)
+_FINITE_VERBS = frozenset("is was are were has have had".split())
+# A dateline: a place in capitals or with a wire agency, then a dash ("NEW YORK -", "Washington (AFP) –").
+_DATELINE = re.compile(r"(?P<place>[A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3})\s*(?P<agency>\([A-Za-z ]{2,20}\))?"
+                       r"\s+[-\u2013\u2014]{1,2}\s+")
+_DATELINE_DASH = re.compile(r"\s[-\u2013\u2014]")
+_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?quoted\s+as\s*$")
 CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|what|when|while|because|if|as|after|before|where|whom)\b|[;(\u2014]")
 _NP_STOP = frozenset("""is was are were be been has have had will would can could did does do spoke went made
 took gave met sat stood ran came got held says said told with in on at from to for during after before since
 into over under about against by of than who which that while when where and but""".split())
 DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 _PREPS = frozenset("at in on during with from for after before by".split())
+_PLACE_PREPS = frozenset("in of from at near".split())
+_CONTACT_VERBS = frozenset("speaking talking writing".split())
+_COMPASS = frozenset("New North South East West Rhode".split())
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                  "July August September October November December".split())
 _ADVERBIAL_OPENERS = frozenset("""in on at after before shortly later earlier meanwhile however during following
 when while as despite asked speaking since for with without by from under over last separately instead still
 like unlike according hours minutes days weeks months years moments
 yet also then now today yesterday this
-if although though because unless until once amid amidst upon throughout soon early here"""
+if although though because unless until once amid amidst upon throughout soon early here
+likewise similarly moreover nevertheless nonetheless indeed thus therefore otherwise besides again finally
+additionally"""
                                .split())
 # Last words of a fronted time phrase: "Hours later,", "But that morning," (short: "Trump spoke Monday night,"
 # is a clause)
@@ -49,10 +60,20 @@ didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019
 
 def clean_np(np: str) -> str:
     """A speaker phrase without trailing auxiliaries or leading fillers."""
+    if "quoted" in np:
+        np = _QUOTED_AS.sub("", np)  # "Khanzadi was quoted as (saying)": the subject of the passive speaks
     words = np.split()
+    if len(words) > 1 and not _FINITE_VERBS.isdisjoint(words[-4:]):
+        for j in range(max(1, len(words) - 4), len(words)):
+            if words[j] in _FINITE_VERBS and all(w.islower() for w in words[j + 1:]):
+                # "Mr. Ryan has long (argued)", "Modi was quick (to mock)": the subject before its verb
+                words = words[:j]
+                break
     while words and words[0].lower() in LEADING_FILLERS:
         words = words[1:]
     while words and (words[-1].lower() in AUX_WORDS or words[-1].lower().endswith("ly") and words[-1].islower()):
+        if words[-1][:1].isupper() and len(words) > 1 and words[-2][:1].isupper():
+            break  # "George Will": a capitalized word after a name goes with the name, not an auxiliary
         words = words[:-1]
     return " ".join(words).strip(" ,\"\u201c\u201d\u2018\u2019")
 
@@ -82,7 +103,7 @@ def subject_before(seg: str) -> str:
             break
     if seg.endswith(","):
         # "Daryl Kimball, executive director of X, said" / "The head of X, Alberto Fernandez, wrote"
-        chunks = seg[:-1].split(",")
+        chunks = _drop_place_asides(seg[:-1].split(","))
         for r in range(len(chunks) - 2, max(0, len(chunks) - 4), -1):
             if chunks[r].split()[:1] and chunks[r].split()[0].lower() in ("who", "whose") \
                     and all(c.strip()[:1].isupper() for c in chunks[r + 1:]):
@@ -105,6 +126,11 @@ def subject_before(seg: str) -> str:
             and words[k - 1].lower() in _PREPS \
             and (words[k - 2][:1].isupper() or words[k - 2].lower() in SUBJECT_PRONOUNS):
         words = words[:k - 1]  # "Trump at the time said": the subject before the phrase
+    else:
+        for j in range(len(words) - 2, 0, -1):
+            if words[j] in _CONTACT_VERBS and words[j + 1] in ("to", "with"):
+                words = words[:j]  # "Another source speaking to Fox News said": the source, not its listener
+                break
     if words and words[-1].lower() in ("and", "but", "or"):
         # "Trump gestured ..., then leaned in and boomed": the last clause with a subject of its own
         np = leading_np(seg)
@@ -120,8 +146,47 @@ def subject_before(seg: str) -> str:
     return _tail_np(words[-8:])
 
 
+def _drop_place_asides(chunks: list[str]) -> list[str]:
+    """Comma chunks without a trailing "in Columbus, Ohio" or "22, of Flint, Mich." aside after the subject.
+
+    A state or country after a "<preposition> <Place>" chunk is not the speaker, and neither is the
+    prepositional phrase or age before it: "Cory James, 22, of Flint, Mich., said" -> "Cory James".
+    """
+    if len(chunks) < 2:
+        return chunks
+    last, prev = chunks[-1].split(), chunks[-2].split()
+    # a state or country is one word, or two after a compass word ("New Hampshire"); two other
+    # capitalized words are a name in apposition: "The head of Fox, Alberto Fernandez,"
+    state = len(last) == 1 or len(last) == 2 and last[0] in _COMPASS
+    if not (state and all(w[:1].isupper() for w in last)
+            and len(prev) >= 2 and prev[-2].lower() in _PLACE_PREPS and prev[-1][:1].isupper()):
+        return chunks
+    rest = chunks[:-1]
+    while len(rest) > 1 and rest[-1].split()[:1] and (rest[-1].split()[0].lower() in _PLACE_PREPS | {"during"}
+                                                       or rest[-1].strip().isdigit()):
+        rest = rest[:-1]
+    if len(chunks) == 2 and len(prev) > 2:  # "A resident of Flint, Mich.": the words before the place
+        words = prev[:-2]
+        for j in range(2, len(words) - 1):
+            if words[j] in _PLACE_PREPS and words[j + 1] == "the" and words[j - 1][:1].isupper():
+                words = words[:j]  # "Rabbi Steven Moss of the B'nai Israel Temple in Oakdale, N.Y.": the name
+                break
+        rest = [" ".join(words)]
+    return rest
+
+
+def _strip_dateline(sentence: str) -> str:
+    """The sentence without a dateline opening it: "NEW YORK - ", "Washington (AFP) – "."""
+    m = _DATELINE.match(sentence)
+    if m and (m.group("agency") or m.group("place").replace(",", "").replace(".", "").replace(" ", "").isupper()):
+        return sentence[m.end():]
+    return sentence
+
+
 def leading_np(sentence: str) -> str:
     """The subject that opens a clause: words up to its first verb or preposition."""
+    if _DATELINE_DASH.search(sentence, 0, 48):  # cheap test first: most sentences have no dateline
+        sentence = _strip_dateline(sentence)
     out: list[str] = []
     for m in _WORD.finditer(sentence):
         w = m.group()
@@ -143,6 +208,7 @@ def leading_np(sentence: str) -> str:
 
 def clause_subject(sentence: str) -> str:
     """The subject of a sentence's main clause, past fronted adverbials ("Shortly afterwards, Spicer")."""
+    sentence = _strip_dateline(sentence.lstrip())
     fronted = False
     chunks = _CHUNK_SPLIT.split(sentence)
     for ci, chunk in enumerate(chunks):
@@ -173,8 +239,8 @@ def clause_subject(sentence: str) -> str:
 
 def participle_subject(pre: str) -> str:
     """The subject a participle cue carries itself: "with Trump reportedly yelling", "- Ryan saying"."""
-    if pre.rstrip().endswith(","):
-        return ""  # "..., saying": the main clause's subject, found by the caller
+    if pre.rstrip().rstrip("\"\u201d\u2019").endswith(","):
+        return ""  # "..., saying" / `book titled "The Tragedy," explaining`: the main clause's subject
     words = pre.split()
     while words and words[-1].islower() and words[-1].endswith("ly"):
         words = words[:-1]  # "reportedly", "repeatedly": between the subject and its participle
