@@ -14,7 +14,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from itertools import compress
 from operator import itemgetter
 
 from transforms.keyphrases_words import (
@@ -26,7 +25,7 @@ from transforms.keyphrases_words import (
     TITLES,
 )
 from transforms.model import TopicScore
-from transforms.topics import MAX_BODY_CHARS, TOPICAL_WORDS, analyze
+from transforms.topics import MAX_BODY_CHARS, TOPICAL_WORDS, analyze, marked_pairs
 
 KEYPHRASE_KIND = "keyphrase"
 TITLE_WEIGHT = 2.0  # a headline mention counts as this many body mentions
@@ -155,12 +154,11 @@ def _name_candidates(text: str, lead: str) -> dict[str, list]:
     return found
 
 
-def _phrase_candidates(b_words: list[str], lead: str, t_uni: set[str]) -> dict[str, list]:
+def _phrase_candidates(b_words: list[str], uni: Counter, lead: str, t_uni: set[str]) -> dict[str, list]:
     """{normalized phrase: [count, first offset]} for repeated common-noun words and word pairs.
 
     A single word needs three mentions (two when the headline has it) unless it is topical.
     """
-    uni = Counter(b_words)
     repeated = {w for w, n in uni.items() if n > 1}
     found: dict[str, list] = {}
     for (w1, w2), count in _adjacent_pairs(b_words, repeated - STOPWORDS).items():
@@ -203,7 +201,7 @@ def _adjacent_pairs(b_words: list[str], content: set[str]) -> Counter:
     """
     mask = int.from_bytes(bytes(map(content.__contains__, b_words)), "little")
     keep = (mask & (mask >> 8)).to_bytes(len(b_words), "little")  # byte i: words i and i+1
-    return Counter(compress(zip(b_words, b_words[1:]), keep))
+    return Counter(marked_pairs(b_words, keep))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -221,7 +219,7 @@ def _form_key(word: str) -> str:
 def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore]:
     """Up to ``max_phrases`` key phrases of one article (3 or more when the text allows), best first."""
     title, body = title or "", body or ""
-    t_words, b_words = analyze(title, body)
+    t_words, b_words, uni = analyze(title, body)
     t_uni, t_bi = set(t_words), set(zip(t_words, t_words[1:]))
     lead = body[:MAX_BODY_CHARS]
     size = max(1, len(lead))
@@ -234,7 +232,7 @@ def key_phrases(title: str, body: str, max_phrases: int = 10) -> list[TopicScore
         in_title = parts[-1] in t_uni or (len(parts) > 1 and tuple(parts[-2:]) in t_bi)
         tf = count + (TITLE_WEIGHT if in_title else 0.0)
         scored[key] = _score(tf, first, size, len(parts)) * NAME_BONUS
-    for key, (count, first) in _phrase_candidates(b_words, lead, t_uni).items():
+    for key, (count, first) in _phrase_candidates(b_words, uni, lead, t_uni).items():
         if key not in scored:
             pair = key.split(" ") if " " in key else None
             in_title = tuple(pair) in t_bi if pair else (key in t_uni or key + "s" in t_uni)
