@@ -14,6 +14,12 @@ MAX_FILES_PER_BATCH = 500
 GZIP_RATIO = 3
 # A big JSON-lines file is cut into at most this many interleaved parts (one batch each).
 MAX_PARTS = 64
+# Batches per worker a big run aims for. With one batch per AllSides shard (7 on 2 workers)
+# the 7th ran alone on one core for the last ~15 s of a ~150 s run; with 8 per worker the
+# batch that runs alone at the end is a small fraction of the run.
+BATCHES_PER_WORKER = 8
+# ...but no batch smaller than this (~700 articles): each costs a task run and staging files.
+MIN_BATCH_BYTES = 4 * 2**20
 
 
 @dataclass
@@ -67,12 +73,18 @@ def make_plan(args: list[str], settings: Settings, version: str, reprocess: bool
         todo.append((path, kind_of(path), st.st_size * (GZIP_RATIO if path.name.lower().endswith(".gz") else 1)))
     todo += [(p, "unsupported", 0) for p in unsupported]
     plan.process += [(str(p), 0, 0, "") for p in unsupported]
-    plan.batches = _batches(todo, settings.batch_bytes)
+    plan.batches = _batches(todo, _batch_target(todo, settings.batch_bytes, settings.workers))
     for batch in plan.batches if origins else []:
         for entry in batch:
             if entry[0] in origins:
                 entry.append(origins[entry[0]])
     return plan
+
+
+def _batch_target(todo: list[tuple[Path, str, int]], batch_bytes: int, workers: int) -> int:
+    """Text bytes per batch: at most batch_bytes, smaller when that would leave too few batches."""
+    total = sum(nbytes for _, _, nbytes in todo)
+    return min(batch_bytes, max(MIN_BATCH_BYTES, total // (BATCHES_PER_WORKER * max(workers, 1))))
 
 
 def _batches(todo: list[tuple[Path, str, int]], batch_bytes: int) -> list[list[list]]:
