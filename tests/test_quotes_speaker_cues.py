@@ -161,3 +161,72 @@ def test_dateline_is_not_the_speaker(body):
 def test_listener_of_speaking_to_is_not_the_speaker():
     body = "A county official speaking to the Dayton Gazette said, \u201cThe audit is not finished.\u201d"
     assert speakers(body) == [("A county official", None)]
+
+
+def test_words_after_a_name_with_no_comma_before_the_cue_are_not_the_speaker():
+    body = "Jones accused her of \u201cslandering\u201d Carla Will after she said he was unfit."
+    assert all(spk != "Carla Will after she" for spk, _ in speakers(body, JONES, WILL))
+
+
+@pytest.mark.parametrize("body", [
+    "Smith calls Jones \u2018Simon says senator\u2019 in an ad titled, \u201cSimon Sez.\u201d",
+    "The report found repeated warnings were ignored and staff were told \u201cnever to speak of it.\u201d",
+    "Another source on the call said lawmakers were \u201creally fired up\u201d about it.",
+])
+def test_a_cue_noun_that_is_not_a_documents_head_does_not_make_a_speaker(body):
+    got = [spk for spk, _ in speakers(body, SMITH, JONES)]
+    assert not any(spk and spk.split()[-1] in ("Shaheen", "Jones", "found", "call") for spk in got)
+
+
+@pytest.mark.parametrize("body, speaker_text", [
+    ("\u201cThe county is broke,\u201d the report said.", "the report"),
+    ("\u201cThe county is broke,\u201d said one participant in the Tuesday call.",
+     "one participant in the Tuesday call"),
+])
+def test_a_document_or_a_cue_noun_after_a_preposition_still_speaks(body, speaker_text):
+    [(spk, _)] = speakers(body, SMITH)
+    assert spk == speaker_text
+
+
+@pytest.mark.parametrize("body", [
+    "The letter to Congress this week warned that the situation is \u201cunlike anything we have seen.\u201d",
+    "To this it adds assurances of \u201ceconomic security\u201d for all.",
+])
+def test_this_before_a_time_or_a_pronoun_is_not_a_source(body):
+    assert all(spk not in ("this week", "this it") for spk, _ in speakers(body, SMITH))
+
+
+def test_a_passive_participle_before_by_is_not_a_cue():
+    body = ("The call, reported by the Dayton Gazette, came after Smith threatened to \u201cterminate\u201d "
+            "the deal.")
+    assert all(q.verb != "reported" for q in quotes(body, SMITH))
+
+
+@pytest.mark.parametrize("body", [
+    "Smith responded by saying the plan was \u201cdead on arrival.\u201d",
+    "\u201cThe plan is dead,\u201d Smith replied by email. \u201cWe will vote no.\u201d",
+])
+def test_a_cue_before_by_and_a_gerund_or_a_medium_is_the_speakers_own(body):
+    got = quotes(body, SMITH)
+    assert got and all(q.speaker_name == "Anna Smith" and q.verb in ("responded", "replied") for q in got)
+
+
+@pytest.mark.parametrize("lead", ["a report called", "this thing called", "a coalition called"])
+def test_an_indefinite_thing_called_a_name_is_not_a_quote(lead):
+    body = f"Voters now back {lead} \u201cStand Up To Hate\u201d across the county."
+    assert quotes(body, SMITH) == []
+
+
+@pytest.mark.parametrize("body, speaker_text", [
+    ("WASHINGTON (Reuters) - Republican presidential candidate Tom Jones on Monday blasted the deal, "
+     "declaring that \u201cthe plan is a disaster.\u201d", "Republican presidential candidate Tom Jones"),
+    ("Former first lady Anna Smith has made a similar plea, writing that the policy was \u201ccruel\u201d.",
+     "Former first lady Anna Smith"),
+])
+def test_a_title_of_lowercase_words_between_a_party_word_and_a_name_is_part_of_the_speaker(body, speaker_text):
+    assert speakers(body, SMITH, JONES)[0][0] == speaker_text
+
+
+def test_a_time_phrase_after_the_subject_is_not_part_of_the_speaker():
+    body = "Anna Smith last week warned that the county was \u201cout of money.\u201d"
+    assert speakers(body, SMITH) == [("Anna Smith", "Anna Smith")]

@@ -10,11 +10,14 @@ from transforms.quotes_attribution import after_cue, before_cue, colon_cue, repo
 from transforms.quotes_lexicon import (CUE_VERBS, HONORIFIC_GENDER, LEADING_FILLERS, PARTICIPLE_CUES, PRONOUNS,
                                       UNNAMED_HEADS)
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
+from transforms.quotes_subject import NAME_GLUE
 from transforms.quotes_spans import Span, find_single_spans, find_spans, sentence_start, span_text
 
 _PARA = re.compile(r"[^\n]+")
 # Words right before a mark that make the quoted words a name, title or term, not speech.
-_NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled|the (?:word|term|phrase|"
+_NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|entitled|"
+                          # "a report called", "this thing called": an indefinite thing named, not a speaker
+                          r"\b(?:a|an|this|some)\s+[a-z-]+\s+called|the (?:word|term|phrase|"
                           r"slogan|hashtag|headline|film|movie|book|song|show|series|album|novel|program|"
                           r"programme|operation))\s*$", re.I)
 # A word every naming lead holds: a plain substring test spares the case-blind search most leads
@@ -220,6 +223,9 @@ def _after_close(art: _Article, sp: Span, text: str, next_open: int) -> tuple[st
         cue = after_cue(rest, strict=True)
         if cue is not None and (len(cue[0].split()) > 3 or cue[1] in PARTICIPLE_CUES):
             cue = None  # `“kind of problems” Sanders had answering`: a clause going on, not a cue
+        elif cue is not None and cue[0].lower() not in PRONOUNS and not all(
+                w[:1].isupper() or w in NAME_GLUE for w in cue[0].split()):
+            cue = None  # `accused of “slandering” Barr after she said`: the object's clause goes on
     elif ends in ".\u2026" and rest.lstrip()[:1].isupper():  # an ellipsis ends a sentence too
         # `“...emails that are missing.” Trump said.`: a cue that closes its short sentence
         cue = after_cue(rest)

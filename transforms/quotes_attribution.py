@@ -33,6 +33,15 @@ _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
 reply quip quips joke jokes warning retort boast lament praise brand""".split())
+# Cue nouns naming a document that can be a speaker: "the report said", "the notes say".
+_SOURCE_NOUNS = frozenset("report reports note notes remarks comment comments warning".split())
+# Ways of speaking after "by": "replied by email", "boasted by tweet".
+_MEANS = frozenset("email e-mail emails phone telephone text tweet twitter letter video mail video-link".split())
+# Prepositions that open a phrase after a head noun: "the report by the committee", "a comment from X".
+_HEAD_PREPS = frozenset("of in on from by at to for with".split())
+# Nouns after "this" / "that" that are not a source: "this week (warned)", "this it (adds)".
+_NOT_A_SOURCE = frozenset("""week weekend month year morning afternoon evening night time day it he she they
+we""".split())
 # "..., he points out." / "..., she went on." / "..., Trump shot back.": speech only with their particle,
 # after a quotation (verb -> its particles)
 _PHRASAL = {"points": ("out",), "pointed": ("out",), "went": ("on",), "goes": ("on",),
@@ -107,8 +116,9 @@ def _ok_speaker(np: str) -> bool:
         return False
     first = words[0].lower()
     if first in _NOT_SPEAKER and np.lower() != "it" and not (
-            first in ("this", "that") and len(words) == 2 and words[1].isalpha() and words[1].islower()):
-        return False  # but "this source", "that official": a determiner and its noun
+            first in ("this", "that") and len(words) == 2 and words[1].isalpha() and words[1].islower()
+            and words[1] not in _NOT_A_SOURCE):
+        return False  # but "this source", "that official": a determiner and its noun (not "this week")
     if any(w in _FINITE for w in words[1:]):
         return False  # "O'Malley's move was first (reported)", "Sanders is best suited": a clause, not a phrase
     # a capitalized word is part of a name: "State spokesman Mark Toner", "the Cook Political Report"
@@ -116,10 +126,23 @@ def _ok_speaker(np: str) -> bool:
         return False
     if CUE_VERBS.isdisjoint(words):
         return True
-    # a cue noun after a determiner or a name is the head noun: "the report", "the IMF report"
-    return not any(w in CUE_VERBS and not (w in _NOUNABLE and k and (words[k - 1].lower() in DETERMINERS
-                                                                        or words[k - 1][:1].isupper()))
-                   for k, w in enumerate(words))
+    return all(_cue_noun_fits(words, k) for k, w in enumerate(words) if w in CUE_VERBS)
+
+
+def _cue_noun_fits(words: list[str], k: int) -> bool:
+    """True when the cue word words[k] is a noun that fits in a speaker phrase.
+
+    After a preposition any cue noun does ("one participant in the Tuesday call"); as the phrase's own head
+    only a document does, last or before its prepositional phrase ("the IMF report", "a comment from X"):
+    not "The report found", "a report into", "Romney calls Shaheen", "the call" (a call does not speak).
+    """
+    w = words[k]
+    if not (w in _NOUNABLE and k and (words[k - 1].lower() in DETERMINERS or words[k - 1][:1].isupper())):
+        return False
+    if any(p in _HEAD_PREPS for p in words[:k]):
+        return True
+    return w in _SOURCE_NOUNS and (k == len(words) - 1 or words[k + 1] in _HEAD_PREPS
+                                   and words[-1].lower() not in _NOT_SPEAKER)
 
 
 def _trim_long(np: str) -> str:
@@ -261,6 +284,12 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
     w = before[-1]
     if w.lower() in _NOUN_BEFORE or any(b.lower() in _BE for b in before):
         return False  # "was first reported", "is said to be": passive, no speaker
+    if verb.endswith("ed") and text.startswith(" by ", start + len(verb)):
+        by = [w.strip(",.;:\"\u201c").lower() for w in text[start + len(verb) + 4:start + len(verb) + 24].split()[:1]]
+        if by and not by[0].endswith("ing") and by[0] not in _MEANS:
+            # "The call, reported by Xinhua, came after": a passive participle, its subject silent (not
+            # "responded by saying", "replied by email": the subject's own act)
+            return False
     if verb.endswith("ed") and w.lower().replace("\u2019", "'") in ("it's", "that's", "what's"):
         return False  # "which is why it's called a “refundable” credit": a passive, no speaker
     if verb in _ADJECTIVAL and w.endswith(("'s", "\u2019s")) and w.lower()[:-2] not in _CONTRACTED:

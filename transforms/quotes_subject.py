@@ -32,6 +32,7 @@ DETERMINERS = frozenset("the a an his her their its our this that these those on
 _PREPS = frozenset("at in on during with from for after before by".split())
 _PLACE_PREPS = frozenset("in of from at near".split())
 _CONTACT_VERBS = frozenset("speaking talking writing".split())
+_TITLE_MODIFIERS = frozenset("former then-president democrat senior top veteran longtime acting".split())
 _COMPASS = frozenset("New North South East West Rhode".split())
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                  "July August September October November December".split())
@@ -71,6 +72,10 @@ def clean_np(np: str) -> str:
                 break
     while words and words[0].lower() in LEADING_FILLERS:
         words = words[1:]
+    if len(words) > 2 and words[-2].lower() in ("this", "last", "next") and words[-1].lower() in _TIME_ENDS:
+        words = words[:-2]  # "The letter to Congress this week (warned)": a time, not part of the speaker
+        if len(words) > 1 and words[-1] in ("late", "early"):
+            words = words[:-1]  # "McCullough late last week"
     while words and (words[-1].lower() in AUX_WORDS or words[-1].lower().endswith("ly") and words[-1].islower()):
         if words[-1][:1].isupper() and len(words) > 1 and words[-2][:1].isupper():
             break  # "George Will": a capitalized word after a name goes with the name, not an auxiliary
@@ -188,8 +193,8 @@ def leading_np(sentence: str) -> str:
     if _DATELINE_DASH.search(sentence, 0, 48):  # cheap test first: most sentences have no dateline
         sentence = _strip_dateline(sentence)
     out: list[str] = []
-    for m in _WORD.finditer(sentence):
-        w = m.group()
+    toks = [m.group() for m in _WORD.finditer(sentence)]
+    for i, w in enumerate(toks):
         low = w.lower()
         adjective = len(out) == 1 and out[0].lower() in DETERMINERS  # "The retired neurosurgeon"
         if out and (low in _NP_STOP or (w.islower() and low.endswith("ed") and not adjective)
@@ -198,12 +203,32 @@ def leading_np(sentence: str) -> str:
         if not out and low in LEADING_FILLERS:
             continue
         if out and w.islower() and out[0][:1].isupper() and out[0].lower() not in DETERMINERS \
-                and low not in NAME_GLUE:
+                and low not in NAME_GLUE \
+                and not (all(_modifier(o) for o in out if o[:1].isupper()) and _title_before_name(toks, i)):
             break  # a name is over at its first lowercase word: "Trump cut into"
         out.append(w)
         if len(out) >= 8 or (len(out) == 1 and low in ("he", "she", "they", "we", "i", "it")):
             break
     return " ".join(out)
+
+
+def _modifier(word: str) -> bool:
+    """True for a capitalized word that modifies a title rather than names someone: "Republican", "Former"."""
+    low = word.lower()
+    return low in _TITLE_MODIFIERS or low.endswith(("an", "ic", "ish", "ese"))
+
+
+def _title_before_name(toks: list[str], i: int) -> bool:
+    """True when the lowercase words from toks[i] are a title before a name: "Republican presidential
+    candidate Donald Trump", "Former first lady Laura Bush" (not "Trump cut into", "Obama thanks Biden")."""
+    j = i
+    while j < len(toks) and j - i < 3 and toks[j].islower():
+        w = toks[j]
+        if w in _NP_STOP or w in CUE_VERBS or w in AUX_WORDS or w.endswith(("ed", "ly")) \
+                or w.endswith("s") and not w.endswith("ss"):  # "thanks", "lawmakers": a verb or a plural
+            return False
+        j += 1
+    return j > i and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j + 1][:1].isupper()
 
 
 def clause_subject(sentence: str) -> str:
