@@ -32,12 +32,10 @@ def _following(el):
 def _opens_with(el, word: str) -> bool:
     """Whether el's text starts with word: a cheap test before reading the whole element."""
     for chunk in el.itertext():
+        # (a chunk of spaces or leading punctuation only, "“" or "—": the first word is in a later chunk)
         found = _WORD.search(chunk)
         if found:
             return found.group().lower() == word
-        if chunk.strip():
-            # Leading punctuation only ("“", "—"): the first word is in a later chunk.
-            continue
     return False
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from transforms.people_lexicon import ROLE_NOUNS, ROLE_STOP, TITLES
 from transforms.people_tokens import KEEP_PERIOD
@@ -33,21 +32,15 @@ def premodifier_role(text: str, name_start: int) -> str | None:
     head = text[i + 1:name_start - 1].lstrip(_OPENING_MARKS).lower()
     if head not in _ROLE_HEADS:
         return None
-    # words nearest first, read only as far as the chain goes (usually one or two words)
-    words = _words_before(text, name_start - 1)
-    toks: list[tuple[str, int, int, bool]] = []
-    peeked = None
-    while len(toks) < _MAX_ROLE_WORDS:
-        tok = peeked or next(words, None)
-        peeked = None
-        if tok is None:
+    toks = _words_before(text, name_start - 1)  # nearest first
+    taken = 0
+    for i, (word, _, _, _) in enumerate(toks):
+        if taken >= _MAX_ROLE_WORDS:
             break
-        word = tok[0]
         low = word.lower()
         if low == "of":
             # "Secretary of State": "of" only inside a capitalized title
-            peeked = next(words, None)
-            if not (peeked is not None and peeked[0][:1].isupper() and peeked[0].lower() in TITLES):
+            if not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower() in TITLES):
                 break
         elif _acronym(word):
             pass  # "US", "NASA": an acronym before a title is part of it
@@ -56,8 +49,7 @@ def premodifier_role(text: str, name_start: int) -> str | None:
                 break
         elif low in ROLE_STOP or not word.isalpha() and "-" not in word:
             break
-        toks.append(tok)
-    taken = len(toks)
+        taken += 1
     if not taken:
         return None
     chain = toks[:taken]
@@ -70,30 +62,30 @@ def premodifier_role(text: str, name_start: int) -> str | None:
     return text[chain[-1][1]:stop].strip() or None
 
 
-def _words_before(text: str, end: int) -> Iterator[tuple[str, int, int, bool]]:
+def _words_before(text: str, end: int) -> list[tuple[str, int, int, bool]]:
     """Words (text, start, end, possessive) going back from end while only spaces or "'s" separate them."""
+    out: list[tuple[str, int, int, bool]] = []
     lo = max(0, end - _WINDOW)
     window = text[lo:end]
     breaks = "\n" in window or "\t" in window  # usually none: then only spaces separate words
-    for _ in range(_MAX_ROLE_WORDS + 1):
-        if end <= lo:
-            return
+    while end > lo and len(out) <= _MAX_ROLE_WORDS:
         i = text.rfind(" ", lo, end)
         if breaks:
             i = max(i, text.rfind("\n", lo, end), text.rfind("\t", lo, end))
         m = _PIECE_RE.fullmatch(text, i + 1, end)
         if m is None:
-            return
+            break
         opening, word, poss, dot = m.group("open", "word", "poss", "dot")
         start = i + 1 + len(opening)
         if dot:
             if not (word.lower() + "." in KEEP_PERIOD or _DOTTED_RE.fullmatch(word + ".")):
-                return  # a sentence ends there
+                break  # a sentence ends there
             word += "."
-        yield word, start, start + len(word), bool(poss)
+        out.append((word, start, start + len(word), bool(poss)))
         if opening or i < 0 or text[i] != " ":
-            return  # a quotation mark, bracket or line break opens the chain
+            break  # a quotation mark, bracket or line break opens the chain
         end = i
+    return out
 
 
 def apposition_role(text: str, end: int) -> str | None:

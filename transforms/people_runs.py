@@ -15,7 +15,7 @@ from transforms.people_lexicon import (
     STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
 from transforms.people_lone import GLUED_RE, SKIP
-from transforms.people_tokens import CHAIN_RE, SENTENCE_OPENERS, WORD_CHARS, Run, split_run, written_lower
+from transforms.people_tokens import CHAIN_RE, WORD_CHARS, Run, is_initial, split_run, written_lower
 
 _MAX_NAME_WORDS = 5
 _EVIDENCE = HONORIFICS | ROLE_NOUNS
@@ -87,10 +87,8 @@ def candidates(text: str, in_title: bool, lone: dict[str, list[int]], caps_ok: b
         pos = m.start()
         # most runs ("White House", "Donald Trump") are judged without looking at the article:
         # their verdict is cached by the words and the two facts about what precedes them
-        # (is_initial inlined: this runs per capitalized chain)
         glued = pos > 0 and glued_at(text, pos - 1) is not None
-        before = text[pos - 4 if pos > 4 else 0:pos].rstrip(" ")
-        initial = not before or before[-1] in SENTENCE_OPENERS
+        initial = is_initial(text, pos)
         key = (g, glued, initial, caps_ok)
         variants = cached(key)
         if variants is not None:
@@ -240,11 +238,8 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in name_lows) and \
                 not probe.cue(text, start, end)
     form_start = starts[hon] if hon is not None and hon == k - 1 else start
-    keys = tuple([w.rstrip(".") for w in name_lows])  # fold_word of each word: lows are lower-cased already
-    if not SUFFIXES.isdisjoint(keys):
-        keys = tuple(key for key in keys if key not in SUFFIXES) or keys  # as _keys
-    out.append(new_cand(Cand, (words, keys, start, end, text[start:end], text[form_start:end], evidence, in_title,
-                               weak)))
+    out.append(new_cand(Cand, (words, _keys(words), start, end, text[start:end], text[form_start:end], evidence,
+                               in_title, weak)))
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from transforms.quotes_lexicon import CUE_VERBS, PARTICIPLE_CUES
-from transforms.quotes_subject import (AUX_WORDS, CLAUSE_BREAK, DASHES, DAYS, DETERMINERS, NAME_GLUE, PAREN,
-                                      SUBJECT_PRONOUNS, TOKEN, clause_subject, clean_np, participle_subject,
-                                      subject_before, verb_led)
+from transforms.quotes_subject import (AUX_WORDS, CLAUSE_BREAK, DASHES, DAYS, DETERMINERS, FINITE_VERBS,
+                                      NAME_GLUE, PAREN, SUBJECT_PRONOUNS, TOKEN, clause_subject, clean_np,
+                                      participle_subject, subject_before, verb_led)
 
 _SP = r"[ \t\u00a0]+"
 _VS_VERBS = frozenset("""said says added adds asked asks wrote writes told continued explained recalled replied
@@ -59,8 +59,6 @@ _ADJECTIVAL = frozenset("repeated stated promised".split())
 _CONTRACTED = frozenset("he she it that who what there here where".split())
 # Words that open a noun phrase: "no telephone call", "every promise".
 _QUANTIFIERS = DETERMINERS | frozenset("no any every each some".split())
-# Finite verbs that never sit inside a speaker phrase (lowercase: "Will", "Is" in a name are not verbs).
-_FINITE = frozenset("is was are were has have had".split())
 
 
 def _alternation(words) -> str:
@@ -88,8 +86,8 @@ def _alternation(words) -> str:
 # A whole lowercase word: not part of a longer word, a hyphenated word or a contraction.
 _WHOLE = r"(?<![\w'\u2019-])(?:%s)(?![\w-])"
 # Phrasal cues also found before a quotation: "Rubio fired back: ...", "As Byler pointed out, ..."
-_PHRASAL_CUES = {"shot": "back", "fired": "back", "hit": "back", "pointed": "out", "points": "out"}
-_CUE_WORD = re.compile(_WHOLE % _alternation(CUE_VERBS | {"according"} | _PHRASAL_CUES.keys()))
+_PHRASAL_BEFORE = frozenset("shot fired hit pointed points".split())
+_CUE_WORD = re.compile(_WHOLE % _alternation(CUE_VERBS | {"according"} | _PHRASAL_BEFORE))
 _CUE_OR_PHRASAL = re.compile(_WHOLE % _alternation(CUE_VERBS | _PHRASAL.keys()))
 
 
@@ -98,10 +96,12 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _CUE_WORD.finditer(text):
         w = m.group()
-        if w in _PHRASAL_CUES:
-            particle = _PHRASAL_CUES[w]
-            if re.match(rf"\s+{particle}\b", text[m.end():m.end() + 8]):
-                out.append((m.start(), m.end() + 1 + len(particle), f"{w} {particle}"))
+        if w in _PHRASAL_BEFORE:
+            tail = text[m.end():m.end() + 8]
+            for particle in _PHRASAL[w]:
+                if re.match(rf"\s+{particle}\b", tail):
+                    out.append((m.start(), m.end() + 1 + len(particle), f"{w} {particle}"))
+                    break
         elif w != "according":
             out.append((m.start(), m.end(), w))
         elif text.startswith(" to", m.end()):
@@ -119,7 +119,7 @@ def _ok_speaker(np: str) -> bool:
             first in ("this", "that") and len(words) == 2 and words[1].isalpha() and words[1].islower()
             and words[1] not in _NOT_A_SOURCE):
         return False  # but "this source", "that official": a determiner and its noun (not "this week")
-    if any(w in _FINITE for w in words[1:]):
+    if any(w in FINITE_VERBS for w in words[1:]):
         return False  # "O'Malley's move was first (reported)", "Sanders is best suited": a clause, not a phrase
     # a capitalized word is part of a name: "State spokesman Mark Toner", "the Cook Political Report"
     if any(w.lower() in _CLAUSE_WORDS for w in words):

@@ -18,7 +18,8 @@ TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
 PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
 DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _WORD = re.compile(TOKEN)
-_FINITE_VERBS = frozenset("is was are were has have had".split())
+# Finite verbs that never sit inside a speaker phrase (lowercase: "Will", "Is" in a name are not verbs).
+FINITE_VERBS = frozenset("is was are were has have had".split())
 # A dateline: a place in capitals or with a wire agency, then a dash ("NEW YORK -", "Washington (AFP) –").
 _DATELINE = re.compile(r"(?P<place>[A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3})\s*(?P<agency>\([A-Za-z ]{2,20}\))?"
                        r"\s+[-\u2013\u2014]{1,2}\s+")
@@ -31,6 +32,7 @@ into over under about against by of than who which that while when where and but
 DETERMINERS = frozenset("the a an his her their its our this that these those one another".split())
 _PREPS = frozenset("at in on during with from for after before by".split())
 _PLACE_PREPS = frozenset("in of from at near".split())
+_ASIDE_OPENERS = _PLACE_PREPS | {"during"}  # "in Columbus", "during a rally": asides after the subject
 _CONTACT_VERBS = frozenset("speaking talking writing".split())
 _TITLE_MODIFIERS = frozenset("former then-president democrat senior top veteran longtime acting".split())
 _COMPASS = frozenset("New North South East West Rhode".split())
@@ -64,9 +66,9 @@ def clean_np(np: str) -> str:
     if "quoted" in np:
         np = _QUOTED_AS.sub("", np)  # "Khanzadi was quoted as (saying)": the subject of the passive speaks
     words = np.split()
-    if len(words) > 1 and not _FINITE_VERBS.isdisjoint(words[-4:]):
+    if len(words) > 1 and not FINITE_VERBS.isdisjoint(words[-4:]):
         for j in range(max(1, len(words) - 4), len(words)):
-            if words[j] in _FINITE_VERBS and all(w.islower() for w in words[j + 1:]):
+            if words[j] in FINITE_VERBS and all(w.islower() for w in words[j + 1:]):
                 # "Mr. Ryan has long (argued)", "Modi was quick (to mock)": the subject before its verb
                 words = words[:j]
                 break
@@ -167,7 +169,7 @@ def _drop_place_asides(chunks: list[str]) -> list[str]:
             and len(prev) >= 2 and prev[-2].lower() in _PLACE_PREPS and prev[-1][:1].isupper()):
         return chunks
     rest = chunks[:-1]
-    while len(rest) > 1 and rest[-1].split()[:1] and (rest[-1].split()[0].lower() in _PLACE_PREPS | {"during"}
+    while len(rest) > 1 and rest[-1].split()[:1] and (rest[-1].split()[0].lower() in _ASIDE_OPENERS
                                                        or rest[-1].strip().isdigit()):
         rest = rest[:-1]
     if len(chunks) == 2 and len(prev) > 2:  # "A resident of Flint, Mich.": the words before the place

@@ -117,12 +117,16 @@ def _shadows(terms: dict) -> dict:
     """
     out = {}
     for key, entry in terms.items():
-        if isinstance(key, tuple):
-            own = {ci for ci, _ in entry}
-            lost = tuple((w, off) for w in key if w in terms
-                         for off in [tuple(ci for ci, _ in terms[w] if ci not in own)] if off)
-            if lost:
-                out[key] = lost
+        if not isinstance(key, tuple):
+            continue
+        own = {ci for ci, _ in entry}
+        lost = []
+        for w in key:
+            other = tuple(ci for ci, _ in terms.get(w, ()) if ci not in own)
+            if other:
+                lost.append((w, other))
+        if lost:
+            out[key] = tuple(lost)
     return out
 
 
