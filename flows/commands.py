@@ -89,9 +89,30 @@ def cmd_run(args) -> int:
         raise UserError(str(e), EXIT_USAGE) from None
     if args.dask_address and args.runner != "dask":
         raise UserError("--dask-address needs --runner dask", EXIT_USAGE)
+    if not args.reprocess:
+        summary = _unchanged_run(args.paths, Path(args.data_dir))
+        if summary is not None:
+            print_summary(summary)
+            return 0
     total = sum(f.stat().st_size for f in files)
     return run_pipeline(args.paths, Path(args.data_dir), args.reprocess, args.runner, args.dask_address,
                         small=len(files) <= 1 or total < 4 * 2**20)
+
+
+def _unchanged_run(inputs: list[str], data_dir: Path) -> dict | None:
+    """Record a run with nothing to do without Prefect (flows/unchanged.py), or None."""
+    from flows import temp_api
+    from flows.unchanged import record_if_unchanged
+
+    try:
+        summary = record_if_unchanged(inputs, data_dir)
+    except Exception as e:
+        raise UserError(f"run failed: {type(e).__name__}: {e}") from None
+    if summary is not None:
+        api = temp_api.take()  # started early for a flow run that is not needed
+        if api is not None:
+            api.stop()
+    return summary
 
 
 def run_pipeline(inputs: list[str], data_dir: Path, reprocess: bool = False, runner: str = "local",
@@ -131,6 +152,8 @@ def print_summary(summary: dict) -> None:
     out = sys.stdout
     out.write(f"run {summary['run_id']}: {summary['files_processed']} of {summary['files_seen']} input file(s) "
               f"processed in {summary['seconds'].get('total', 0):.1f} s\n")
+    if summary.get("flow_run") is False:
+        out.write("  nothing changed since the last run: recorded without a flow run (--reprocess forces one)\n")
     width = max(len(r["table"]) for r in summary["tables"])
     for r in summary["tables"]:
         added = summary["added"].get(r["table"])

@@ -1,7 +1,6 @@
 """The `pipeline` flow: discover -> transform batches -> load DuckDB -> checks -> Parquet."""
 from __future__ import annotations
 
-import secrets
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,19 +23,7 @@ from warehouse.db import TABLES, WRITE_MEMORY_LIMIT, WriteSession, read_only
 from warehouse.export import compare_counts, export_interrupted, export_tables, exported_generation
 from warehouse.load import load_staging, rebuild_topics, update_sources
 from warehouse.people import relink_people
-
-DATA_TABLES = ("articles", "person_mentions", "article_people", "people", "quotes", "topics",
-               "article_topics", "rejects")
-
-
-def new_run_id(now: datetime) -> str:
-    """Time-ordered run id: UTC timestamp plus a random suffix."""
-    return f"{now:%Y%m%dT%H%M%S%f}Z-{secrets.token_hex(3)}"
-
-
-def _latest_run(con) -> str | None:
-    row = con.execute("select run_id from runs order by started_at desc, run_id desc limit 1").fetchone()
-    return row[0] if row else None
+from warehouse.runs import latest_run, new_run_id, record_run, table_rows
 
 
 @task(name="recover", cache_policy=NO_CACHE)
@@ -49,7 +36,7 @@ def recover(settings: Settings) -> bool:
         return False
     con = read_only(settings.warehouse)
     try:
-        generation = _latest_run(con)
+        generation = latest_run(con)
         lagging = exported_generation(settings.parquet) != generation
         if generation and (lagging or export_interrupted(settings.parquet, TABLES)):
             get_run_logger().warning("Parquet lags the warehouse (an interrupted run?): re-exporting")
@@ -107,7 +94,7 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
         checks = run_checks(con)
         run["seconds"]["checks"] = perf_counter() - t
         raise_on_failures(checks)
-        _record_run(con, run, plan, counts, status="succeeded")
+        record_run(con, run, plan, counts, status="succeeded")
         con.execute("commit")
         pause_at("loading", settings.data_dir)
         session.publish()
@@ -117,33 +104,19 @@ def load_warehouse(settings: Settings, plan: Plan, run: dict, reprocess: bool) -
     return {"counts": counts, "checks": checks, "changed": changed}
 
 
-def _record_run(con, run: dict, plan: Plan, counts: dict, status: str, error: str | None = None) -> None:
-    rejects = counts.get("added", {}).get("rejects", 0) if counts else 0
-    con.execute("insert into runs values (?, ?, ?, ?, ?, ?, ?, ?, map(?, ?), map(?, ?), ?, map(?, ?), map(?, ?), ?, ?)", [
-        run["run_id"], run["started_at"], datetime.now(timezone.utc), status, run["command"], run["inputs"],
-        plan.seen if plan else 0, plan.seen - len(plan.process) if plan else 0,
-        *_kv(counts.get("added", {}) if counts else {}), *_kv(counts.get("replaced", {}) if counts else {}),
-        rejects, *_kv(run.get("nulled", {})), *_kv(run.get("seconds", {})), error, run["version"]])
-
-
-def _kv(d: dict) -> tuple[list, list]:
-    keys = sorted(d)
-    return keys, [d[k] for k in keys]
-
-
 def record_failure(settings: Settings, run: dict, plan: Plan | None, error: str) -> None:
     """Add a failed run's row to the warehouse (and its Parquet mirror)."""
     session = WriteSession(settings.warehouse)
     con = session.open()
     try:
         # Parquet mirrored the warehouse before this run: then only `runs` needs rewriting.
-        mirrored = exported_generation(settings.parquet) == _latest_run(con)
+        mirrored = exported_generation(settings.parquet) == latest_run(con)
         if con.execute("select count(*) from runs where run_id = ?", [run["run_id"]]).fetchone()[0]:
             # Its load was swapped in and a later step (the export) failed: keep the counts.
             con.execute("update runs set status = 'failed', error = ?, finished_at = ? where run_id = ?",
                         [error, datetime.now(timezone.utc), run["run_id"]])
         else:
-            _record_run(con, run, plan, {}, status="failed", error=error)
+            record_run(con, run, plan, {}, status="failed", error=error)
         session.publish()
     except BaseException:
         session.discard()
@@ -178,8 +151,7 @@ def _run_stats(settings: Settings, run_id: str) -> tuple[list[dict], list[dict]]
     """Rows per data table, and this run's rejects per reason, read in one connection."""
     con = read_only(settings.warehouse)
     try:
-        rows = [{"table": t, "rows": con.execute(f"select count(*) from {t}").fetchone()[0]} for t in DATA_TABLES]
-        return rows, rejects_by_reason(con, run_id)
+        return table_rows(con), rejects_by_reason(con, run_id)
     finally:
         con.close()
 
