@@ -114,6 +114,14 @@ def test_paragraphs_wrapped_in_links_are_teaser_cards():
     "Don't Miss:",
     "Read Next:",
     "In this article",
+    "Materials provided by the University of Townsville. Note: Content may be edited for style and length.",
+    'University of Townsville. (2023, December 18). Longer hours fill libraries. Town Daily. Retrieved '
+    'January 5, 2024 from www.towndaily.test/releases/2023/12/longer-hours.htm',
+    'University of Townsville. "Longer hours fill libraries." Town Daily. www.towndaily.test/releases/2023/12/'
+    'longer-hours.htm (accessed January 5, 2024).',
+    'University of Townsville. "Longer hours fill libraries." Town Daily, 18 December 2023. '
+    '&lt;www.towndaily.test/releases/2023/12/longer-hours.htm&gt;.',
+    "Jo Lee is a contributing freelancer for the Courier covering the county courts and council meetings.",
 ])
 def test_notes_credits_and_stamps_around_the_story_are_not_body(note):
     story = f"<p>{note}</p><p>One: {PROSE}</p><p>Two: {PROSE}</p><p>{note}</p>"
@@ -126,6 +134,7 @@ def test_notes_credits_and_stamps_around_the_story_are_not_body(note):
     "The mayor said she would follow the debate on the radio while travelling on Friday.",
     "By December, the campaign had raised enough to keep every branch open until nine.",
     "Related costs, from heating to staff, rose by a fifth over the same two years.",
+    "Readers retrieved 40,000 books from the stacks last year, and the catalogue was accessed online even more.",
 ])
 def test_story_lines_resembling_notes_stay(line):
     story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
@@ -222,3 +231,91 @@ def test_standfirst_after_a_long_header_box_is_found():
     furniture = "".join(f"<div><span>Share option {n}</span></div>" for n in range(40))
     page = _page(head=f'<meta property="og:description" content="{DEK}">', header=f"{furniture}<h2>{DEK}</h2>")
     assert _paragraphs(page)[0] == DEK
+
+
+# --- calls to action and paragraphs that merely name their words -----------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our weekly library newsletter.",
+    "Want more town news? Subscribe to our daily newsletter, delivered straight to your inbox every morning.",
+    "By signing up you agree to our Terms of Use and acknowledge that you have read the Privacy Policy.",
+])
+def test_short_calls_to_action_are_not_body(line):
+    story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
+    assert _paragraphs(_page(story=story)) == [f"One: {PROSE}", f"Two: {PROSE}"]
+
+
+@pytest.mark.parametrize("line", [
+    "The library's booking service is slow at peak hours, and readers must sign up for a card before they can "
+    "reserve a room. Staff said the new system, tested over the summer, would halve the queue at the front desk "
+    "and let branches publish their opening hours online.",
+    "In an issue of her newsletter for librarians, the head of the county service wrote that longer hours had "
+    "brought back families who had stopped visiting, and that volunteers had offered to staff the evening desk "
+    "at the two busiest branches without pay.",
+    "The booking app keeps a strict privacy policy: it stores no reading history, the council said, and deletes "
+    "the names of readers who reserve rooms after thirty days, a rule the town adopted after complaints in 2021 "
+    "about a previous supplier that sold its records.",
+])
+def test_reporting_paragraph_naming_a_newsletter_or_sign_up_stays(line):
+    story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
+    assert _paragraphs(_page(story=story)) == [f"One: {PROSE}", line, f"Two: {PROSE}"]
+
+
+def test_affiliate_disclosure_is_not_body_even_when_long():
+    line = ("If you buy something through a link on our site, we may earn an affiliate commission. By using this "
+            "site you consent to our user agreement and agree that your clicks and interactions may be recorded, "
+            "and that we may share information with our partners, as described in our policy pages.")
+    story = f"<p>One: {PROSE}</p><p>{line}</p><p>Two: {PROSE}</p>"
+    assert _paragraphs(_page(story=story)) == [f"One: {PROSE}", f"Two: {PROSE}"]
+
+
+# --- bodies split into chunks and bodies cut off ------------------------------------------------------
+
+def test_body_split_into_two_marked_chunks_in_different_columns_is_whole():
+    lead = "".join(f"<p>Lead {n}: {PROSE}</p>" for n in range(2))
+    rest = "".join(f"<p>Rest {n}: {PROSE}</p>" for n in range(8))
+    story = (f"<div class='top'><div class='col'><div class='row'><div class='story-text'>{lead}</div></div></div>"
+             f"<div class='video'><span>Watch: the vote</span></div></div>"
+             f"<div class='main'><div class='col'><div class='row'><div class='col'>"
+             f"<div class='story-text'>{rest}</div></div></div></div></div>")
+    body = _paragraphs(_page(story=story))
+    assert body == [f"Lead {n}: {PROSE}" for n in range(2)] + [f"Rest {n}: {PROSE}" for n in range(8)]
+
+
+def test_other_body_like_blocks_beside_the_marked_body_are_not_added():
+    teaser = "<div class='post-content'><p>Elsewhere: the county pool reopens after a year of repairs and a " \
+             "long public consultation about its fees, which rose by a third.</p></div>"
+    rest = "".join(f"<p>Rest {n}: {PROSE}</p>" for n in range(6))
+    story = f"<div class='wrap'><div class='story-text'>{rest}</div><div class='cards'>{teaser}</div></div>"
+    assert all(p.startswith("Rest") for p in _paragraphs(_page(story=story)))
+
+
+def _data_page(shown: int, blocks: list[dict]) -> str:
+    """A page showing its first paragraphs, with a JSON data script holding the whole story as a rich-text tree."""
+    data = {"props": {"story": {"headline": "Library budget approved", "body": {"type": "doc", "content": blocks}}}}
+    story = "".join(f"<p>{n}: {PROSE}</p>" for n in range(shown))
+    return _page(story=story, after=f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>")
+
+
+def _block(text: str, key: str = "value", cut: int = 60) -> dict:
+    """A paragraph block of two runs, as a link or emphasis splits one."""
+    return {"type": "paragraph", "content": [{"type": "text", key: text[:cut]},
+                                             {"type": "link", "data": {"href": "https://town.test/budget"},
+                                              "content": [{"type": "text", key: text[cut:]}]}]}
+
+
+@pytest.mark.parametrize("key, cut", [("value", 60), ("text", 60), ("value", 5)])
+def test_story_cut_off_by_a_paywall_continues_from_the_page_data(key, cut):
+    blocks = [_block(f"{n}: {PROSE}", key, cut) for n in range(12)] + [{"type": "ad", "content": []}]
+    assert _paragraphs(_data_page(3, blocks)) == [f"{n}: {PROSE}" for n in range(12)]
+
+
+def test_page_showing_its_whole_story_adds_nothing_from_its_data():
+    blocks = [_block(f"{n}: {PROSE}") for n in range(5)]
+    assert _paragraphs(_data_page(5, blocks)) == [f"{n}: {PROSE}" for n in range(5)]
+
+
+def test_data_about_other_stories_is_not_a_continuation():
+    teasers = [_block(f"Teaser {n}: the county pool reopens after a year of repairs and a long consultation.")
+               for n in range(12)]
+    assert _paragraphs(_data_page(3, teasers)) == [f"{n}: {PROSE}" for n in range(3)]

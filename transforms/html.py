@@ -4,6 +4,7 @@ from __future__ import annotations
 from transforms.html_authors import extract_authors
 from transforms.html_body import choose_body, extract_body
 from transforms.html_document import decode_html, parse_html
+from transforms.html_hydration import continue_body, hydration_scripts
 from transforms.html_metadata import (extract_date, extract_language, extract_outlet_name, extract_tags, extract_title,
                                       extract_url, read_page)
 from transforms.html_standfirst import extract_standfirst, with_standfirst
@@ -44,10 +45,15 @@ def extract_html(html: bytes | str, url: str | None = None) -> dict:
         "language": _guarded(extract_language, page, None),
     }
     standfirst = _guarded(extract_standfirst, page, None)
-    # Body last: it strips boilerplate from the tree in place.
-    record["body"] = _guarded(lambda p: with_standfirst(choose_body(extract_body(p.root), p.ld.get("body")), standfirst),
-                              page, "")
+    scripts = _guarded(lambda p: hydration_scripts(p.root), page, [])
+    # Body last: it strips boilerplate (and the data scripts) from the tree in place.
+    record["body"] = _guarded(lambda p: with_standfirst(_body(p, scripts), standfirst), page, "")
     return record
+
+
+def _body(page, scripts: list[str]) -> str:
+    """The story text: the page's densest block, or its declared body, continued from its data when cut off."""
+    return continue_body(choose_body(extract_body(page.root), page.ld.get("body")), scripts)
 
 
 def _guarded(extract, page, default):

@@ -52,6 +52,8 @@ _NOTE_START = re.compile(
     r"includes (?:information|reporting|material) from\b|\w+(?: \w+)? reported from\b|"
     r"this (?:piece|article|story|post|essay|column) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b|"
     r"cross-?posted from\b|read the original (?:article|story|post) (?:on|at)\b|"
+    # the source line of a press release a story reprints: "Materials provided by the University of X."
+    r"materials? (?:provided|supplied) by\b|"
     r"(?:do you have|got|have) (?:a )?(?:news )?(?:tip|info|information)\b|"
     r"\W*follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|threads|snapchat|tiktok|youtube|linkedin)\b|"
     r"[(\[]?(?:photos?|images?|videos?)(?: credits?)?\s*(?::|via\b|by\b)|source images? by\b|"
@@ -71,21 +73,31 @@ _CAPTION_CREDIT = re.compile(
 _CREDIT_TAIL = 120  # a credit closes its caption: only the line's end is searched
 _CREDIT_HINTS = ("photo", "image", "picture", "credit", "illustration", "(ap", "reuters", "getty", "afp", "epa",
                  "shutterstock")
-# A reference list entry closing a research story: "A. Lee et al. 2023. Title. Journal", "... DOI: 10.1/x".
-_CITATION = re.compile(r"\bet al\b.*\b(?:19|20)\d\d\b|\bdoi\s*:\s*10\.", re.I)
+# A reference list entry closing a research story: "A. Lee et al. 2023. Title. Journal", "... DOI: 10.1/x",
+# and the "cite this page" box in the usual styles, which name the page's own address: APA "Retrieved
+# May 2, 2024 from www.x.com/y", Chicago "www.x.com/y (accessed May 2, 2024).", MLA "... <www.x.com/y>."
+_CITATION = re.compile(r"\bet al\b.*\b(?:19|20)\d\d\b|\bdoi\s*:\s*10\.|"
+                       r"\bretrieved (?:on )?\w+ \d{1,2}, \d{4},? from \S|\(accessed \w+ \d{1,2}, \d{4}\)|"
+                       r"<(?:https?://|www\.)[^<>]+>\.?$", re.I)
+_CITATION_HINTS = ("et al", "doi", "retrieved", "accessed", "<www", "<http")
 # "B contributed to this report.", "This interview has been edited for length and clarity."
 _EDITORIAL = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
-                        r"\b(?:edited|condensed)(?: and (?:condensed|edited))? for (?:length|clarity|brevity)\b", re.I)
+                        r"\b(?:edited|condensed)(?: and (?:condensed|edited))? for (?:style|length|clarity|brevity)\b", re.I)
 # The writer's bio closing a story: "Jo Lee is a senior reporter for the Courier."; names are capitalized.
 _BIO = re.compile(r"(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+ is (?:a|an|the)\b[^.]{0,100}?(?i:\b(?:reporter|writer|"
-                  r"editor|correspondent|journalist|columnist|contributor|analyst|producer|critic|photographer)s?\b)")
-# Calls to action that pages wedge between paragraphs; only short lines, an article may discuss newsletters.
-_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|affiliate (?:links?|partnerships?|commissions?)|"
-                    r"may (?:receive|earn) (?:an? )?(?:affiliate )?commissions?|"
-                    r"may receive compensation|terms of (?:use|service)|privacy policy|"
+                  r"editor|correspondent|journalist|columnist|contributor|analyst|producer|critic|photographer|freelancer)s?\b)")
+# Affiliate and compensation disclosures: boilerplate at any length a note can have.
+_DISCLOSURE = re.compile(r"\b(?:affiliate (?:links?|partnerships?|commissions?)|"
+                         r"may (?:receive|earn) (?:an? )?(?:affiliate )?commissions?|may receive compensation)\b", re.I)
+# Calls to action that pages wedge between paragraphs. Their words are everyday words too ("sign up for a
+# free trial", "a strict privacy policy", "his newsletter, The Batch"): only a line short enough to be a
+# call to action and nothing more is one; a paragraph of reporting that names a newsletter stays.
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign up|terms of (?:use|service)|privacy policy|"
                     r"(?:straight|direct(?:ly)?|delivered) to your inbox)\b", re.I)
-# Substrings every _PROMO / _EDITORIAL match contains: a cheap test before the regex scans the whole line.
-_PROMO_HINTS = ("subscribe", "newsletter", "sign up", "affiliate", "may ", "terms of", "privacy", "inbox")
+_PROMO_LINE = 250
+# Substrings every _DISCLOSURE / _PROMO / _EDITORIAL match contains: a cheap test before the regex scans the line.
+_DISCLOSURE_HINTS = ("affiliate", "may ")
+_PROMO_HINTS = ("subscribe", "newsletter", "sign up", "terms of", "privacy", "inbox")
 _EDITORIAL_HINTS = ("contributed", "edited", "condensed")
 
 
@@ -101,11 +113,13 @@ def _is_note(text: str) -> bool:
     # Both patterns scan the whole line: only lines holding their key words are searched.
     if any(h in low[-_CREDIT_TAIL:] for h in _CREDIT_HINTS) and _CAPTION_CREDIT.search(text[-_CREDIT_TAIL:]):
         return True
-    if ("et al" in low or "doi" in low) and _CITATION.search(text):
+    if any(h in low for h in _CITATION_HINTS) and _CITATION.search(text):
         return True
     if any(h in low for h in _EDITORIAL_HINTS) and _EDITORIAL.search(text):
         return True
-    return any(h in low for h in _PROMO_HINTS) and bool(_PROMO.search(text))
+    if any(h in low for h in _DISCLOSURE_HINTS) and _DISCLOSURE.search(text):
+        return True
+    return len(text) < _PROMO_LINE and any(h in low for h in _PROMO_HINTS) and bool(_PROMO.search(text))
 
 
 def _is_contact_line(text: str) -> bool:
@@ -241,14 +255,29 @@ def _best_container(body, paras: list[_Para], loose: dict):
     # A block the page itself labels as the article body wins when it holds most of the prose:
     # the densest block can swallow teaser paragraphs around the story.
     marked = [el for el in nodes if good.get(el) and _is_body_marked(el)]
+    chunks = []
     if marked:
         top = max(marked, key=lambda el: good.get(el, 0))
         if good.get(top, 0) >= 0.6 * good.get(best, 0) and _within(top, best):
+            chunks = _marked_chunks(top, marked, best, good)
             best = top
     story = _headline_story(best, good, body)
     if story is not None:
         return [story], good
-    return [best] + _split_parts(best, good, bad), good
+    return [best] + chunks + _split_parts(best, good, bad), good
+
+
+def _marked_chunks(top, marked: list, block, good: dict) -> list:
+    """Other blocks marked like top inside the chosen block: a body the page splits around a video or ad.
+
+    Only blocks with top's own class count: other body-like names in the block may mark teasers.
+    """
+    mark = top.get("class") or top.get("id")
+    if not mark:
+        return []
+    floor = max(150, 0.1 * good.get(top, 0))
+    return [el for el in marked if el is not top and (el.get("class") or el.get("id")) == mark
+            and good.get(el, 0) >= floor and _within(el, block) and not _within(el, top) and not _within(top, el)]
 
 
 def _headline_story(best, good: dict, body):
