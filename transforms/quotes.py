@@ -10,7 +10,7 @@ from transforms.quotes_attribution import after_cue, before_cue, colon_cue, repo
 from transforms.quotes_lexicon import (CUE_VERBS, HONORIFIC_GENDER, LEADING_FILLERS, PARTICIPLE_CUES, PRONOUNS,
                                       UNNAMED_HEADS)
 from transforms.quotes_resolve import PeopleIndex, classify_phrase
-from transforms.quotes_subject import NAME_GLUE
+from transforms.quotes_subject import NAME_GLUE, clause_subject
 from transforms.quotes_spans import Span, find_single_spans, find_spans, sentence_start, span_text
 
 _PARA = re.compile(r"[^\n]+")
@@ -89,10 +89,9 @@ class _Article:
         k = bisect.bisect_left(self.mention_starts, pos)
         j = bisect.bisect_left(self.mention_starts, max(lo, best_at + 1))
         for s, p in reversed(mentions[j:k]):
-            # a person opening a sentence after the last reporting clause is the new subject
-            p_lo = self.paras[self.para_of(s)][0]
-            if len(self.body[sentence_start(self.body, p_lo, s):s].split()) <= 2 \
-                    and self.index.compatible(p, gender):
+            # a person opening a sentence after the last reporting clause is the new subject, also past
+            # fronted words: "In a statement, presidential nominee Hillary Clinton was ... she called"
+            if self._opens_sentence(s) and self.index.compatible(p, gender):
                 return p
         if best:
             return best
@@ -109,6 +108,19 @@ class _Article:
             if self.index.compatible(p, gender):
                 return p
         return None
+
+    def _opens_sentence(self, s: int) -> bool:
+        """True when the mention at s is its sentence's subject: first words, or first past fronted phrases."""
+        p_lo = self.paras[self.para_of(s)][0]
+        lo = sentence_start(self.body, p_lo, s)
+        if len(self.body[lo:s].split()) <= 2:
+            return True
+        if len(self.body[lo:s].split()) > 12 or any(m in self.body[lo:s] for m in _MARKS):
+            return False  # deep in a long sentence, or after a quotation: an object or an aside
+        window = self.body[lo:s + 60]
+        subject = clause_subject(window)
+        at = window.find(subject) if subject else -1
+        return at >= 0 and at <= s - lo < at + len(subject)
 
     def antecedent(self, pos: int) -> PersonMention | None:
         """The person named right before a relative pronoun's comma at pos: "Franklin Graham, who"."""

@@ -33,6 +33,9 @@ _NOUN_BEFORE = frozenset("the a an his her their its our my your this that these
 _NOUNISH = frozenset("report reports claims calls remarks comments notes answers promises warns".split())
 _NOUNABLE = _NOUNISH | frozenset("""comment report claim call remark note answer promise vow vows pledge pledges
 reply quip quips joke jokes warning retort boast lament praise brand""".split())
+# Adjectives that make a following "claims" / "reports" a noun: "32% of Republican claims".
+_PARTY_ADJECTIVES = frozenset("""republican democratic democrat gop conservative liberal progressive american federal
+state partisan""".split())
 # Cue nouns naming a document that can be a speaker: "the report said", "the notes say".
 _SOURCE_NOUNS = frozenset("report reports note notes remarks comment comments warning".split())
 # Ways of speaking after "by": "replied by email", "boasted by tweet".
@@ -50,6 +53,8 @@ _CLAUSE_WORDS = frozenset("when that which while because if where whether agains
 _COORDINATORS = frozenset("and but or while whereas".split())
 # Openers of a fronted clause; not "as": "As analysts told Fox News, ..." names the source.
 _SUBORDINATORS = frozenset("while although though whereas if when after before because since once".split())
+# Prepositions opening a fronted phrase: "In a statement posted Friday, ..."
+_FRONTED_PREPS = frozenset("in on at during via through".split())
 _STRICT_FIRST = DETERMINERS | SUBJECT_PRONOUNS
 _BE = frozenset("was were is are been be being".split())
 # Participles that after a possessive are adjectives ("Trump's repeated calls"); other cue words after
@@ -299,6 +304,8 @@ def _is_cue_use(text: str, start: int, verb: str) -> bool:
                                                       or before[0].endswith(("'s", "\u2019s")) and w.islower())):
         return False  # "Sanders' comments", "a Twitter comment", "Murphy's conference call": a noun
     if verb in _NOUNISH:  # "reports", "claims": a verb only after its subject
+        if len(before) > 1 and before[0].islower() and w.lower() in _PARTY_ADJECTIVES:
+            return False  # "32% of Republican claims": a party adjective before a noun, no subject
         return w[:1].isupper() or w.lower() in ("he", "she", "they", "it", "who", "also")
     return True
 
@@ -347,6 +354,10 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
             # relative clause hangs on speaks, not the main clause's subject
             return "who", cues[-1][2]
         between = before[cues[-2][1]:cues[-1][0]]
+        if near[:1].isupper() and _ok_speaker(near) and not verb_led(near) \
+                and re.search(r",\s+(?:while|whereas|but)\s+" + re.escape(near) + r"\s*$", between):
+            # "Corker also said ..., while Lisa Murkowski told CNN a delay was “...”": a second clause, its own cue
+            return near, cues[-1][2]
         if not before[cues[-1][1]:].strip(" ,:") and near[:1].isupper() and _ok_speaker(near) \
                 and not verb_led(near) and near.lower() not in SUBJECT_PRONOUNS \
                 and "," in between and " that " not in between.rsplit(",", 1)[-1]:
@@ -357,7 +368,11 @@ def before_cue(before: str, sentence: str, prev_speaker: str | None, first: bool
         # the fronted clause may follow words of its own: "Later in the show, after the interview ended,"
         # / "There were boos when Rubio said it was great, and a man yelled"
         clause = before[:cues[0][0]].rsplit(",", 1)[-1].lower().split()
-        if any(w.strip("\"\u201c\u201d(") in _SUBORDINATORS for w in clause) and "," in before[cues[0][1]:cues[1][0]] \
+        # "In a Facebook message posted Friday, Cruz said": a fronted phrase's participle is not the cue
+        fronted_phrase = bool(clause) and clause[0] in _FRONTED_PREPS and cues[0][2].endswith("ed") \
+            and before[:cues[0][0]].rstrip()[-1:].islower()
+        if (fronted_phrase or any(w.strip("\"\u201c\u201d(") in _SUBORDINATORS for w in clause)) \
+                and "," in before[cues[0][1]:cues[1][0]] \
                 and cues[1][2] not in PARTICIPLE_CUES:  # "..., asking": the participle's subject comes before
             main = _cue_speaker(before, sentence, cues[1:], prev_speaker, first)
             if main is not None:

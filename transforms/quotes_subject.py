@@ -15,6 +15,10 @@ from transforms.quotes_lexicon import CUE_VERBS, LEADING_FILLERS
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Det|Atty|Amb|Pres|Sens|Reps)\."
 TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[\w'\u2019&-]+)"
+# Abbreviations whose period does not end a sentence, beyond the titles: "Apple Inc. Chief Executive",
+# "an Aug. 12 call".
+_ABBR_WORD = re.compile(rf"{_ABBR}|(?:Inc|Co|Corp|Ltd|Bros|Ave|Blvd|Mt|Ft|Govs|Ret|No|Jan|Feb|Mar|"
+                        r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")
 PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said": not part of the name
 DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _WORD = re.compile(TOKEN)
@@ -34,6 +38,8 @@ _PREPS = frozenset("at in on during with from for after before by".split())
 _PLACE_PREPS = frozenset("in of from at near".split())
 _ASIDE_OPENERS = _PLACE_PREPS | {"during"}  # "in Columbus", "during a rally": asides after the subject
 _CONTACT_VERBS = frozenset("speaking talking writing".split())
+# Prepositions after a participle that describes the subject: "Protesters marching through the streets".
+_MOTION_PREPS = frozenset("through outside inside near along across into past toward towards".split())
 _TITLE_MODIFIERS = frozenset("former then-president democrat senior top veteran longtime acting".split())
 _COMPASS = frozenset("New North South East West Rhode".split())
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -53,11 +59,16 @@ _TIME_ENDS = _AGO | frozenset("morning afternoon evening night week weekend".spl
 # One-word adverbs that open a clause without a comma: "Then he ...", "Now Trump says ..."
 _LONE_ADVERBS = frozenset("then now also still later meanwhile instead separately soon".split())
 _CHUNK_SPLIT = re.compile(r",(?!\d{3})|\s[\u2014\u2013]\s|\s--\s")  # "2,000" is one number
+# Last word of a party aside after a name: "Rep. Tom Cole, Oklahoma Republican, said".
+_PARTIES = frozenset("Republican Democrat Independent".split())
 _TAG = re.compile(r"[RDI]-|\d")  # "R-N.C.", an age: asides after a name, not the speaker
 SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+# Adverbs between an appositive's comma and the cue: "Jeffrey Wall, the administration's attorney, further said".
+# Not "then": "He paused for a moment, then concluded" goes on with the clause's own subject.
+_ADVERBS = frozenset("also later once again previously recently further never still earlier".split())
 NAME_GLUE = frozenset("de da del van von der bin al la le".split())
 AUX_WORDS = frozenset("""has have had would will also later then once again previously recently did does not
-went on to go goes
+went on to go goes further
 didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
 
 
@@ -85,10 +96,25 @@ def clean_np(np: str) -> str:
     return " ".join(words).strip(" ,\"\u201c\u201d\u2018\u2019")
 
 
+def _ends_sentence(word: str) -> bool:
+    """True when a word closes a sentence: "Putin." (not "Sen.", "U.S.", "Inc.", an initial "F.")."""
+    if word.endswith(("!", "?")):
+        return True
+    core = word[:-1]
+    return word.endswith(".") and len(core) > 1 and core.isalpha() and not _ABBR_WORD.fullmatch(word)
+
+
 def _tail_np(words: list[str]) -> str:
-    """The phrase ending a clause: a run of capitalized words, or back to the last determiner."""
+    """The phrase ending a clause: a run of capitalized words, or back to the last determiner.
+
+    Never past a sentence end: in "meeting with Vladimir Putin. He didn't suggest" the subject is "He".
+    """
     if not words:
         return ""
+    for k in range(len(words) - 2, -1, -1):
+        if _ends_sentence(words[k]):
+            words = words[k + 1:]
+            break
     if words[-1][:1].isupper():
         k = len(words) - 1
         while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in NAME_GLUE):
@@ -108,6 +134,9 @@ def subject_before(seg: str) -> str:
             # "Steve Mnuchin - the first of the delegation - said": the subject is before the aside
             seg = seg[:-len(dash)].rsplit(dash.strip(), 1)[0].rstrip()
             break
+    head, _, adverbs = seg.rpartition(",")
+    if head and adverbs.split() and all(w in _ADVERBS for w in adverbs.split()):
+        seg = head + ","  # "Jeffrey Wall, the administration's attorney, further insisted": the name before
     if seg.endswith(","):
         # "Daryl Kimball, executive director of X, said" / "The head of X, Alberto Fernandez, wrote"
         chunks = _drop_place_asides(seg[:-1].split(","))
@@ -118,8 +147,12 @@ def subject_before(seg: str) -> str:
                 chunks = chunks[:r + 1]
                 break
         relative = chunks[-1].split()[:1] and chunks[-1].split()[0].lower() in ("who", "which", "whose", "whom")
+        while relative and len(chunks) > 2 and _party_aside(chunks[-2]):
+            # "Rep. Adam Schiff, D-Calif., who chairs X, said": the name before its party aside
+            chunks = chunks[:-2] + chunks[-1:]
         inner = clean_np(CLAUSE_BREAK.split(chunks[-1])[-1])
-        if len(chunks) == 1 or (not relative and inner[:1].isupper() and not _TAG.match(inner)
+        # "Rep. Tom Cole, Oklahoma Republican, said": a party aside sends us to the chunk before, like an age
+        if len(chunks) == 1 or (not relative and inner[:1].isupper() and not _party_aside(inner)
                                 and inner.split()[0].lower() not in DETERMINERS):
             return _tail_np(inner.split()[-8:])
         return _tail_np(clean_np(CLAUSE_BREAK.split(chunks[-2])[-1]).split()[-8:])
@@ -138,6 +171,12 @@ def subject_before(seg: str) -> str:
             if words[j] in _CONTACT_VERBS and words[j + 1] in ("to", "with"):
                 words = words[:j]  # "Another source speaking to Fox News said": the source, not its listener
                 break
+            if j <= 4 and words[j].endswith("ing") and words[j].islower() and words[j + 1] in _MOTION_PREPS \
+                    and words[j - 1].lower() not in DETERMINERS | _PREPS | {"and", "or", "but"} \
+                    and not words[j - 1].endswith("ing"):
+                # "Protesters marching through the streets chanted": the marchers, not the streets
+                words = words[:j]
+                break
     if words and words[-1].lower() in ("and", "but", "or"):
         # "Trump gestured ..., then leaned in and boomed": the last clause with a subject of its own
         np = leading_np(seg)
@@ -151,6 +190,12 @@ def subject_before(seg: str) -> str:
     if words and (words[-1].lower() in ("and", "but", "or") or words[-1] in DAYS):
         return leading_np(seg)  # "X outlined his plan and vowed": the clause's own subject
     return _tail_np(words[-8:])
+
+
+def _party_aside(chunk: str) -> bool:
+    """True for an aside naming a party after a name: "D-Calif.", "Oklahoma Republican"."""
+    words = chunk.split()
+    return bool(words) and len(words) <= 3 and (bool(_TAG.match(words[0])) or words[-1] in _PARTIES)
 
 
 def _drop_place_asides(chunks: list[str]) -> list[str]:
