@@ -162,6 +162,21 @@ def _trim_long(np: str) -> str:
     return np
 
 
+def _token_starts(text: str, toks: list[str], n: int) -> list[int]:
+    """Offsets in text of the first n of its tokens (as _TOKP.findall gives them).
+
+    Each token is the first occurrence of its word after the token before: the tokenizer skips only
+    characters where no token can begin, so the word cannot occur earlier.
+    """
+    out: list[int] = []
+    at = 0
+    for w in toks[:n]:
+        at = text.find(w, at)
+        out.append(at)
+        at += len(w)
+    return out
+
+
 def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
     """(speaker, verb) when the text right after a closing mark attributes the quotation.
 
@@ -174,59 +189,64 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
         text = PAREN.sub("", text)
     if "-" in text:
         text = _PARTY_TAG.sub("", text)
-    toks = list(_TOKP.finditer(text))
+    # words only: match objects for every token cost more than finding the few offsets a cue keeps
+    toks = _TOKP.findall(text)
     i = 0
-    while i < len(toks) and toks[i].group() in (",", *DASHES):
+    while i < len(toks) and toks[i] in (",", *DASHES):
         i += 1
     if i >= len(toks):
         return None
-    if i and toks[i - 1].group() in DASHES and toks[i].group()[:1].isupper():
+    if i and toks[i - 1] in DASHES and toks[i][:1].isupper():
         # a dash byline: `” ― Sonya Herridge`
         j = i
-        while j < len(toks) and toks[j].group()[:1].isupper() and j - i < 5:
+        while j < len(toks) and toks[j][:1].isupper() and j - i < 5:
             j += 1
-        return text[toks[i].start():toks[j - 1].end()], None
-    w = toks[i].group()
-    if w in _VS_VERBS or (w == "according" and text.startswith(" to", toks[i].end())):
+        at = _token_starts(text, toks, j)
+        return text[at[i]:at[j - 1] + len(toks[j - 1])], None
+    w = toks[i]
+    if w in _VS_VERBS or (w == "according" and text.startswith(" to", _token_starts(text, toks, i + 1)[i] + len(w))):
         # inverted: `," said Daryl Kimball, executive director`
         j = i + 2 if w == "according" else i + 1
         k = j
-        while k < len(toks) and k - j < 8 and toks[k].group() not in _STOP_TOKS:
+        while k < len(toks) and k - j < 8 and toks[k] not in _STOP_TOKS:
             k += 1
         if k == j:
             return None
-        spk = clean_np(CLAUSE_BREAK.split(text[toks[j].start():toks[k - 1].end()])[0])  # "one owner who ..."
+        at = _token_starts(text, toks, k + 2)
+        spk = clean_np(CLAUSE_BREAK.split(text[at[j]:at[k - 1] + len(toks[k - 1])])[0])  # "one owner who ..."
         if spk.split()[:1] and spk.split()[0].lower() in SUBJECT_PRONOUNS and " " in spk:
             return None  # "said he would not vote": a clause, not an inverted cue
-        if k + 1 < len(toks) and toks[k].group() == "," and toks[k + 1].group()[:1].isupper() \
+        if k + 1 < len(toks) and toks[k] == "," and toks[k + 1][:1].isupper() \
                 and spk.split()[:1] and spk.split()[0].lower() in DETERMINERS:
             # "said his colleague, Dilip, who ...": the name after the description
             m = k + 1
-            while m < len(toks) and toks[m].group()[:1].isupper() and m - k < 5:
+            while m < len(toks) and toks[m][:1].isupper() and m - k < 5:
                 m += 1
-            return text[toks[k + 1].start():toks[m - 1].end()], w
+            at = _token_starts(text, toks, m)
+            return text[at[k + 1]:at[m - 1] + len(toks[m - 1])], w
         if _ok_speaker(spk) or spk[:4].lower() in ("the ", "a ", "an "):
             return spk, "according to" if w == "according" else w
         return None
     # `," Blinken told reporters.` / `," the senator, who chairs X, said` / `" before talks, he said.`
-    reach = 30 if toks[i].group()[:1].isupper() else 14
+    reach = 30 if toks[i][:1].isupper() else 14
     for k in range(i, min(len(toks), i + reach)):
-        t = toks[k].group()
+        t = toks[k]
         if t in _STOP_TOKS and t != ",":
             return None
-        phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1].group() in _PHRASAL[t]
-        if k > i and toks[k - 1].group() == "to":
+        phrasal = t in _PHRASAL and k + 1 < len(toks) and toks[k + 1] in _PHRASAL[t]
+        if k > i and toks[k - 1] == "to":
             continue  # "a statement to read": an infinitive, not the cue
         if t in CUE_VERBS and k > i and not t.endswith("ing") \
-                and any(toks[j].group() in _BE for j in range(max(i, k - 2), k)):
+                and any(toks[j] in _BE for j in range(max(i, k - 2), k)):
             return None  # `” The move was first reported by X.`: a passive, no speaker
-        if t in _NOUNABLE and k - i >= 2 and toks[k - 2].group().lower() in DETERMINERS \
-                and toks[k - 1].group().islower():
+        if t in _NOUNABLE and k - i >= 2 and toks[k - 2].lower() in DETERMINERS \
+                and toks[k - 1].islower():
             continue  # "Sharpton avoided a declarative answer": a noun, not the cue
-        if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1].group()[:1].isupper()
-                                                     or toks[k - 1].group().lower() in SUBJECT_PRONOUNS)):
-            seg = text[toks[i].start():toks[k].start()]
-            if strict and toks[i].group().lower() in _COORDINATORS and "," not in seg:
+        if k > i and (phrasal or t in CUE_VERBS and (t not in _NOUNISH or toks[k - 1][:1].isupper()
+                                                     or toks[k - 1].lower() in SUBJECT_PRONOUNS)):
+            at = _token_starts(text, toks, k + 1)
+            seg = text[at[i]:at[k]]
+            if strict and toks[i].lower() in _COORDINATORS and "," not in seg:
                 return None  # `accuses Obama of “leading from behind” and Trump says`: the next clause's cue
             if "," in seg:
                 parts = seg.split(",")
@@ -240,7 +260,7 @@ def after_cue(text: str, strict: bool = False) -> tuple[str, str | None] | None:
             if strict and not (spk[:1].isupper() or spk.split()[:1] and spk.split()[0].lower() in _STRICT_FIRST):
                 return None  # `" until Haley said`: a clause going on, not an attribution
             # `“terrible,” denounced her record and said`: a verb phrase going on, its subject before the quote
-            verb = f"{t} {toks[k + 1].group()}" if phrasal else t
+            verb = f"{t} {toks[k + 1]}" if phrasal else t
             return (spk, verb) if _ok_speaker(spk) and not verb_led(spk) else None
     return None
 

@@ -37,6 +37,7 @@ class PeopleIndex:
         self.by_form: dict[str, PersonMention] = {}
         self.by_word: dict[str, PersonMention] = {}
         self.gender: dict[str, str | None] = {}
+        self._named: dict[str, PersonMention | None] = {}  # by_name's answers, by phrase
         by_form = self.by_form
         for p in people:
             for f in (p.name, *p.forms):
@@ -51,6 +52,14 @@ class PeopleIndex:
 
     def by_name(self, phrase: str) -> PersonMention | None:
         """The person whose name or form the phrase contains, not as a possessive ("Trump's aide")."""
+        # an article names its few speakers again and again: look each phrase up once
+        if phrase in self._named:
+            return self._named[phrase]
+        p = self._named[phrase] = self._find_name(phrase)
+        return p
+
+    def _find_name(self, phrase: str) -> PersonMention | None:
+        """by_name without the memo."""
         raw = phrase.split()
         toks = _key(phrase).split()
         if len(toks) != len(raw):  # a title was dropped: align on the key words alone

@@ -180,13 +180,23 @@ def span_text(body: str, span: Span) -> str:
 def sentence_start(body: str, lo: int, pos: int) -> int:
     """Offset where the sentence holding pos begins, not before lo."""
     lo = max(lo, pos - 400)
-    # the last sentence end before pos wins: check from the last one back, and stop at the first
-    for m in reversed(list(_SENT_END.finditer(body, lo, pos + 1))):  # + 1: the lookahead may see the mark at pos
-        k = m.start()
+    # The last sentence end before pos wins: walk back over the end marks with rfind and try the
+    # pattern at each, stopping at the first real end. Matches cannot overlap (one consumes no other
+    # mark), so this finds what a forward finditer would, without matching every end mark of the
+    # 400-character window: the sentence start is nearly always a few words back.
+    end = pos + 1  # + 1: the lookahead may see the mark at pos
+    first = max(lo, 0)  # a negative start would make rfind count from the end
+    k = end
+    while True:
+        k = max(body.rfind(".", first, k), body.rfind("!", first, k), body.rfind("?", first, k))
+        if k < 0:
+            return lo
+        m = _SENT_END.match(body, k, end)
+        if m is None:
+            continue
         if body[k] == ".":
             word = body[max(lo, k - 4):k].rsplit(None, 1)[-1:] if k > lo else []
             w = word[0].lower().lstrip("(\"\u201c") if word else ""
             if w in _ABBREVS or (len(w) == 1 and w.isalpha()) or "." in w:
                 continue  # "Mr. Obama", "John F. Kennedy": not a sentence end
         return m.end()
-    return lo
