@@ -61,8 +61,10 @@ def clean_line(text: str | None) -> str | None:
     """One-line field (title, name): cleaned, inner whitespace folded, None when empty."""
     if text is None:
         return None
-    out = _SPACES.sub(" ", clean(str(text)).replace("\n", " ")).strip()
-    return out or None
+    out = clean(str(text)).replace("\n", " ")
+    if "  " in out or _has_odd_space(out):  # else every _SPACES match is one plain space
+        out = _SPACES.sub(" ", out)
+    return out.strip() or None
 
 
 def _has_odd_space(text: str) -> bool:
@@ -107,6 +109,6 @@ def folded_word_count(text: str, paragraphs: int) -> int:
     splitting the body into a list of every word.
     """
     # Whitespace to str.split() that neither clean() removes nor _SPACES folds.
-    if any(c in text for c in _UNFOLDED_SPACES):
+    if not text.isascii() and any(c in text for c in _UNFOLDED_SPACES):  # isascii: O(1)
         return word_count(text)
     return text.count(" ") + paragraphs
