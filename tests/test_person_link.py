@@ -94,3 +94,13 @@ def test_merge_cycle_does_not_loop_forever():
     ov = parse_overrides("merge | A B | C D\nmerge | C D | A B\n")
     out = link_people([("a1", "A B"), ("a2", "C D")], ov)
     assert len(out) == 2
+
+
+def test_middle_initial_form_joins_the_same_name_without_it():
+    rows = [("a1", "Donald J. Trump"), ("a2", "Donald Trump"), ("a3", "Donald Trump")]
+    assert set(link_people(rows).values()) == {"Donald Trump"}
+
+
+def test_two_initialled_forms_of_one_plain_name_stay_apart():
+    rows = [("a1", "George W. Bush"), ("a2", "George H. Bush"), ("a3", "George Bush")]
+    assert sorted(set(link_people(rows).values())) == ["George Bush", "George H. Bush", "George W. Bush"]

@@ -82,7 +82,7 @@ francis francisco franco frank franz fred frederick fyodor gabriel gareth gary g
 geoffrey george georgi gerald gerard gerhard gianni gilbert giorgio giovanni giuseppe glen
 glenn gordon graham grant greg gregory guido guillermo gunter gustavo guy hamid hans harold
 harry harvey hassan hector heinz helmut henri henrik henry herbert herman hideo hiroshi
-howard hugh hugo hussein ian igor ilya imran ivan jack jackson jacob jacques jaime jake
+howard hugh hugo hussein ian igor ilya imran irving ivan jack jackson jacob jacques jaime jake
 james jamie jan jared jason javier jay jean jeff jeffrey jeremy jerome jerry jesse jesus
 jim jimmy joachim joe joel johan johann john johnny jon jonathan jordan jorge jose josef
 joseph josh joshua juan julian julio justin kai karl keith ken kenneth kevin khalid kim
@@ -96,7 +96,7 @@ owen pablo paolo pascal pat patrick paul pavel pedro pete peter phil philip phil
 pierre piotr rafael ralph ramon randy raul ray raymond reggie rex ricardo richard rick
 ricky rob robert roberto robin rodrigo roger roland roman ron ronald ross roy rudolf
 rudy russell ryan salman sam samuel sandro saul scott sean sebastian sergei sergey sergio
-seth shane shaun shawn sid simon stan stanley stefan stephen steve steven stuart tariq
+seth shane shaun shawn sid simon stan stanley stefan stephen sterling steve steven stuart tariq
 ted terry theo theodore thomas tim timothy toby todd tom tommy tony travis trevor troy
 tyler uwe valentin valery vasily victor viktor vince vincent vitaly vladimir wade walter
 warren wayne werner wesley will william willie wolfgang xavier yan yasser yevgeny yuri
@@ -146,6 +146,22 @@ data stock income revenue wells rovers thistle orient harbor harbour springs baz
 vehicles chicken boys sisters prayer beast wire voters receipts brothers holdings labs
 athletic wanderers albion villa hotspur rangers celtic dynamo dinamo spartak lokomotiv
 torpedo olympique juventus racing sporting
+capital international management managers laboratories laboratory pictures studios stores
+sciences securities investments assurance insurance pharmaceuticals pharmaceutical
+financial commercial medical shipping mining petroleum chemicals textiles apparel
+products foods brands entertainment records publishing software solutions consulting
+properties realty construction engineering logistics electronics telecom
+hotel motel resort restaurant cafe factory collections arts observatory encyclopedia
+tribunal borough division unit corps front desk circuit prison stakes rally
+orchestra symphony concerto suite choir chronicle examiner inquirer bulletin
+weekly daily northwest northeast southwest southeast midwest
+""")
+
+# Last words that make a run a faith, a party line or a people, never a person ("Roman Catholic").
+CREED_WORDS = _words("""
+catholic protestant orthodox baptist presbyterian methodist lutheran anglican episcopal
+evangelical pentecostal buddhist hindu sikh jewish muslim islamist christians muslims
+democratic revolutionary socialist communist nationalist separatist
 """)
 
 # Capitalized words that name no person on their own: places, peoples, months, outlets.
@@ -174,6 +190,16 @@ switzerland swiss syria syrian taiwan tajikistan tanzania thailand thai tunisia 
 turkish turkmenistan uganda ukraine ukrainian ukrainians uzbekistan venezuela vietnam
 wales welsh yemen yugoslavia zambia zimbabwe soviet arab arabs muslim muslims christian
 christians jewish jews catholic protestant islamic sunni shia kurdish kurds taliban
+algerian angolan bavarian bedouin cameroonian congolese ecuadorian eritrean ethiopian
+florentine ghanaian jamaican kenyan libyan moroccan namibian nigerian rwandan senegalese
+somali sudanese tunisian ugandan zambian zimbabwean bosnians palestinians hutu tutsi
+tamil tamils hutus tutsis iraqis israelis afghans pakistanis iranians syrians chechens croats
+albanians somalis kosovars egyptians libyans saudis yemenis lebanese jordanians turks cypriots
+malaysian vietnamese filipino singaporean burmese nepali bangladeshi lankan uzbek kazakh
+armenian estonian latvian lithuanian romanian bulgarian croatian slovak slovenian
+belarusian chechen albanian kosovar macedonian peruvian venezuelan colombian bolivian
+paraguayan uruguayan argentinian guatemalan honduran salvadoran nicaraguan panamanian haitian
+rican emirati qatari kuwaiti bahraini omani yemeni jordanian
 us u.s. usa uk u.k. uae ussr
 london paris berlin moscow washington beijing tokyo brussels geneva rome madrid vienna
 stockholm oslo copenhagen helsinki warsaw prague budapest athens ankara istanbul cairo
@@ -228,6 +254,8 @@ against like unlike within into onto upon via per asked speaking following inclu
 given amid instead perhaps maybe already again never always often sometimes soon
 yes oh well please thank thanks dear hello hi let let's we're it's that's there's
 nearly almost about around roughly only just top senior ex new old big small
+nobody somebody someone anyone anybody everyone everybody nothing something everything anything
+should could would might must shall
 """)
 
 # Particles that sit inside names: "Nikolaus van der Pas", "Loyola de Palacio".

@@ -11,10 +11,10 @@ from typing import NamedTuple
 
 from transforms.people_lexicon import (
     PARTICLES, ROLE_STOP,
-    DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS, STARTERS,
-    STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
+    CREED_WORDS, DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS,
+    STARTERS, STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
-from transforms.people_lone import GLUED_RE, SKIP
+from transforms.people_lone import CONTRACTION_RE, GLUED_RE, SKIP
 from transforms.people_tokens import CHAIN_RE, WORD_CHARS, Run, is_initial, split_run, written_lower
 
 _MAX_NAME_WORDS = 5
@@ -22,6 +22,12 @@ _EVIDENCE = HONORIFICS | ROLE_NOUNS
 # Words stripped from the front of a run, and words dropped from its end (one lookup each).
 _STRIPPED = HONORIFICS | TITLES | STARTERS
 _TRAILING = STARTERS | DAY_WORDS | HEADLINE_WORDS
+# Last words that make a run anything but a person: organizations, places, faiths.
+_NOT_LAST = ORG_WORDS | CREED_WORDS
+# Words that open a place name ("San Diego", "St. Louis"), stripped as titles or places.
+_PLACE_PREFIXES = frozenset("san santa sao los las fort port mount cape puerto palo st st. saint".split())
+# Compass initials ("S. Korea", "N. Ireland"): before a place they abbreviate South, North...
+_COMPASS = frozenset("N. S. E. W.".split())
 # GLUED_RE over a name's words joined by newlines: one search instead of one per word.
 _GLUED_ANY_RE = re.compile(GLUED_RE.pattern, re.MULTILINE)
 _CUE_AFTER_RE = re.compile(
@@ -29,6 +35,9 @@ _CUE_AFTER_RE = re.compile(
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
 _CUE_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
+# Adverbs and participles that open a sentence before a name ("Regrettably Jimmy", "Joining Chang").
+# (adverb endings only: given names end in "-lly", "-oly" or "-ily" too: Sally, Anatoly, Emily)
+_OPENER_RE = re.compile(r"(?:bly|dly|gly|sly|tly|vly|cally|ually|nally|fully|...ing)$")
 _SPACED_HYPHEN_RE = re.compile(r" - ([a-z]{2,8})\b(?!-)")
 # Endings of common nouns and adjectives that surnames almost never have.
 _COMMON_SUFFIX_RE = re.compile(r"(?:tion|sion|ment|ship|ity|ance|ence|ism|ure|ive|ous|ics|ery|ies|ated|ural|ical)$")
@@ -173,6 +182,12 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
     k, evidence, hon = 0, False, None
     while k <= j:  # strip what stands before the name: titles, places, sentence openers
         low = lows[k]
+        if low in _PLACE_PREFIXES and k + 1 < j:
+            # "San Antonio Mayor Julian Castro": a place, then a title; "San Diego Padres": no title, a team
+            if _STRIPPED.isdisjoint(lows[k + 2:]) and _EVIDENCE.isdisjoint(lows[k + 2:]):
+                return
+            k += 2
+            continue
         if low in _STRIPPED:
             if low in HONORIFICS or low in TITLES:
                 evidence, hon = low in _EVIDENCE, (k if low in HONORIFICS else None)
@@ -181,15 +196,29 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             pass
         elif "-" in low and _ADJECTIVE_RE.search(low):
             pass
-        elif not k and initial and low not in FIRST_NAMES and probe.lower(text, low):
-            pass  # (only a run's first word can open a sentence)
+        elif "-" in low and _hyphen_title(low):
+            evidence, hon = True, None
+        elif CONTRACTION_RE.search(low):
+            pass  # "Isn't Devin Nunes"
+        elif not k and initial and low not in FIRST_NAMES and (
+                _OPENER_RE.search(low) or probe.lower(text, low)):
+            pass  # (only a run's first word can open a sentence; "Regrettably", "Joining")
         else:
             break
         k += 1
     # a title inside the run ("Homeland Security Secretary Chad Wolf"): the name follows it
     for m in range(j - 1, k - 1, -1):
-        if lows[m] in _EVIDENCE:
+        if lows[m] in _EVIDENCE or "-" in lows[m] and _hyphen_title(lows[m]):
             k, evidence, hon = m + 1, True, m
+            break
+    # an organization before a full name ("the Refugee Council Enver Solomon"): the name follows it
+    after_org = False
+    for m in range(j - 2, k - 1, -1):
+        if lows[m] in ORG_WORDS and lows[m] not in SURNAME_ORG_WORDS and lows[m] not in FIRST_NAMES:
+            k, after_org = m + 1, True  # ("Bill" is a given name before it is a law)
+            while k < j and lows[k] in _STRIPPED:  # "Supreme Court Justice Antonin Scalia"
+                evidence = evidence or lows[k] in _EVIDENCE
+                k += 1
             break
     # a given name after unknown words ("Special Counsel Robert Mueller"): the name starts there
     for m in range(k + 1, j):
@@ -201,7 +230,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
                 k = m
             break
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
-    while j > k and (lows[j] in _TRAILING or (
+    while j > k and (lows[j] in _TRAILING or CONTRACTION_RE.search(lows[j]) or (
             j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]))):
         j -= 1
     if k > j:
@@ -209,7 +238,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
     if j - k >= _MAX_NAME_WORDS:
         return
     last = lows[j]
-    if last in ORG_WORDS and not (
+    if last in _NOT_LAST and not (
             j - k == 1 and last in SURNAME_ORG_WORDS and lows[k] in FIRST_NAMES
             and probe.cue(text, starts[k], starts[j] + len(toks[j]))):
         return  # "Hyde Park", but "Todd Park said"
@@ -220,8 +249,9 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
     words = tuple(toks[k:j + 1])
     if _GLUED_ANY_RE.search("\n".join(words)):
         return  # "FoxNews.com", "WolfChad": words glued together by a scraper, or a brand
-    if j - k == 1 and name_lows[1] in STATE_ABBREVIATIONS and _INITIAL_RE.match(words[0]):
-        return  # "(R. Wis.)": a party and a state
+    if j - k == 1 and _INITIAL_RE.match(words[0]) and (
+            name_lows[1] in STATE_ABBREVIATIONS or words[0] in _COMPASS and name_lows[1] in NON_PERSON):
+        return  # "(R. Wis.)": a party and a state; "S. Korea": a place
     if j == k and k and lows[k - 1] in REGNAL:
         first = k - 1  # "King Salman", "Pope Francis": the title is part of the name
         name_lows = lows[k - 1:k + 1]
@@ -237,9 +267,16 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             # with a cue or a later surname mention
             weak = any(_COMMON_SUFFIX_RE.search(w) or probe.lower(text, w) for w in name_lows) and \
                 not probe.cue(text, start, end)
+            if weak and after_org:
+                return  # "Kennedy Space Center Visitor Complex": the rest of an organization's name
     form_start = starts[hon] if hon is not None and hon == k - 1 else start
     out.append(new_cand(Cand, (words, _keys(words), start, end, text[start:end], text[form_start:end], evidence,
                                in_title, weak)))
+
+
+def _hyphen_title(low: str) -> bool:
+    """True for a title made of hyphenated title words ("director-general", "attorney-general")."""
+    return all(part in TITLES for part in low.split("-"))
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:

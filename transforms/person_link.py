@@ -120,6 +120,9 @@ def link_names(articles_per_name: dict[str, int], overrides: Overrides | None = 
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for name, m in merged.items():
         spellings[_fold(m)][m] += articles_per_name[name]
+    alias = _initialled_aliases(spellings)
+    for key, plain in alias.items():
+        spellings[plain].update(spellings.pop(key))
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in spellings:
         words = key.split()
@@ -128,8 +131,23 @@ def link_names(articles_per_name: dict[str, int], overrides: Overrides | None = 
     result: dict[str, str] = {}
     for name, m in merged.items():
         key = _fold(m)
+        key = alias.get(key, key)
         if len(key.split()) == 1 and len(by_surname.get(key, ())) == 1:
             key = next(iter(by_surname[key]))  # a bare surname with one full-name match
         canonical = _merged(_spelling(spellings[key]), ov.merges) if key in spellings else m
         result[name] = ov.renames.get(_fold(canonical), canonical)
     return result
+
+
+def _initialled_aliases(spellings: dict[str, Counter[str]]) -> dict[str, str]:
+    """Folded names with middle initials ("donald j trump") -> the same name without them, when both occur.
+
+    Only when one initialled form shares the plain name: "george h w bush" and "george w bush"
+    are two people, and "george bush" could be either.
+    """
+    forms: dict[str, list[str]] = defaultdict(list)
+    for key in spellings:
+        words = key.split()
+        if len(words) > 2 and len(words[0]) > 1 and len(words[-1]) > 1 and all(len(w) == 1 for w in words[1:-1]):
+            forms[words[0] + " " + words[-1]].append(key)
+    return {keys[0]: plain for plain, keys in forms.items() if len(keys) == 1 and plain in spellings}
