@@ -106,6 +106,16 @@ def test_page_showing_its_first_publication_keeps_it():
     assert extract_html(_dated_page(_PUB_MOD, header))["published_at"] == dt.datetime(2022, 4, 28, 12, tzinfo=UTC)
 
 
+def test_unshown_later_revision_leaves_the_declared_publication():
+    # With no date on the page itself the declared publication wins; the revision stamp often marks a typo fix.
+    assert extract_html(_dated_page(_PUB_MOD, ""))["published_at"] == dt.datetime(2022, 4, 28, 12, tzinfo=UTC)
+
+
+def test_unmarked_dateline_with_publication_and_update_keeps_publication():
+    header = "<div><span>Apr 28, 2022 12:00 PM</span><span>Nov 6, 2023 4:41 PM</span></div>"
+    assert extract_html(_dated_page(_PUB_MOD, header))["published_at"] == dt.datetime(2022, 4, 28, 12, tzinfo=UTC)
+
+
 def test_dateline_under_headline_beats_teaser_times():
     page = _dated_page("", "<span>Dec 05, 2023</span>") .replace(
         "</article>", '</article><aside><article><time datetime="2024-02-16">Feb 16</time></article></aside>')
