@@ -104,6 +104,30 @@ def test_scare_quotes_titles_and_nicknames_are_not_quotes(body):
     assert quotes(body, SMITH) == []
 
 
+@pytest.mark.parametrize("body", [
+    'Jones said newsletters mentioning "crypto" had doubled since spring.',
+    'The audit mentions "irregularities" twice, Jones said.',
+    'Smith, who mentioned "rent control," left early.',
+    'Jones said the campaign was branded "common sense" by its backers.',
+    'A spreadsheet named "payroll draft" was shared, Smith said.',
+    'Smith said the term "soft landing" was premature.',
+    'Posts mentioning "drought", "heatwave" or "water ban" rose, Jones said.',
+])
+def test_short_term_after_a_mention_or_naming_word_is_not_a_quote(body):
+    assert quotes(body, SMITH, JONES) == []
+
+
+@pytest.mark.parametrize("body, text", [
+    # a sentence, or a clipped piece of one, after the same words is still what someone said
+    ('Smith mentioned "we will not back down." at the rally.', "we will not back down."),
+    ('The plan was branded "in keeping with" the treaty, Smith said.', "in keeping with"),
+    ('Smith mentioned "a long list of grievances that go back years" to Jones.',
+     "a long list of grievances that go back years"),
+])
+def test_speech_after_a_mention_word_stays_a_quote(body, text):
+    assert [q.text for q in quotes(body, SMITH, JONES)] == [text]
+
+
 @pytest.mark.parametrize("body, joined", [
     ('Smith said: "We will win.\n\n"And then we will rest," she added.', "We will win. And then we will rest,"),
     ('Smith said: "I cannot give you an\n\nassessment of that."', "I cannot give you an assessment of that."),

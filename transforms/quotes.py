@@ -22,6 +22,16 @@ _NAMING_LEAD = re.compile(r"(?:so[- ]called|dubbed|known as|nicknamed|titled|ent
                           r"programme|operation))\s*$", re.I)
 # A word every naming lead holds: a plain substring test spares the case-blind search most leads
 _NAMING_WORDS = ("called", "dubbed", "known", "named", "tled", "the ")
+# Words right before a mark that mention or name a short term rather than report speech:
+# 'stories mentioning "vaping"', 'songs he branded "edutainment"'. Unlike the naming leads
+# most are also cue verbs, so only a short span without sentence punctuation counts as a
+# term: 'mentioned "we will not back down."' stays a quote. Left out on purpose: "labeled"
+# (a label's text is quoted writing in the gold sets), "what he called" and "said the words"
+# (both attribute the words to a speaker).
+_MENTION_LEAD = re.compile(r"(?:\bmention(?:s|ed|ing)?|\b(?:re)?named|\bbranded|\bdubbed|\btitled|"
+                           r"\bso[- ]called|\bthe (?:word|terms?|phrases?|hashtags?|slogans?))\s*$", re.I)
+_MENTION_WORDS = 4  # a term is at most this many words
+_LIST_GLUE = re.compile(r"\s*,?\s*(?:(?:and|or|nor)\s*)?")  # between two listed terms
 _CAPWORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL = frozenset("a an the of and or in on at to for with by from is vs".split())
 _AFTER_PUNCT = ",?!\u2014\u2013-"
@@ -186,6 +196,26 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
     return "partial"
 
 
+def _short_term(text: str) -> bool:
+    """True for a few words without sentence punctuation, ending on a content word: "lung illness"."""
+    words = text.split()
+    if not words or len(words) > _MENTION_WORDS:
+        return False
+    # American style puts a trailing comma inside the mark: "fragile," is still a bare term
+    core = text.strip().rstrip(",")
+    # a term ends on a content word; "in homage to" is a clipped piece of a sentence
+    return not any(c in core for c in ".?!;:") and words[-1].lower().strip(",") not in _SMALL
+
+
+def _mentioned_term(text: str, lead: str, listed_after: str | None) -> bool:
+    """True for a short term right after a mention or naming word, or listed after such a term."""
+    if not _short_term(text):
+        return False
+    if listed_after is not None and _LIST_GLUE.fullmatch(listed_after):
+        return True  # 'mentioning "vaping" and "lung illness"': the whole list is terms
+    return bool(_MENTION_LEAD.search(lead[-40:]))
+
+
 @dataclass
 class _Ctx:
     """Where one quotation sits: paragraph, sentence, and the text leading into its opening mark."""
@@ -332,12 +362,16 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     art = _Article(body, people)
     out: list[Quote] = []
     prev: tuple[Span, Quote, PersonMention | None] | None = None  # span, row, person
+    term_end = -1  # just past the closing mark of the last quoted term skipped
     for i, sp in enumerate(spans):
         text = span_text(body, sp)
         if not text.strip():
             continue
         ctx = _context(art, sp, prev)
         lead = ctx.before.rstrip()
+        if _mentioned_term(text, lead, body[term_end:sp.open_at] if term_end >= 0 else None):
+            term_end = sp.close_at + 1 if sp.close_at is not None else sp.end
+            continue  # 'stories mentioning "vaping"': a term talked about, not speech
         next_open = spans[i + 1].open_at if i + 1 < len(spans) else len(body)
         cue = _cue(art, sp, text, ctx, next_open, prev[1].speaker_text if prev and ctx.same_sent else None)
         inherit = cue is None and ctx.same_sent and bool(prev[1].speaker_text)
