@@ -20,7 +20,7 @@ from flows.plan import Plan, make_plan
 from flows.settings import Settings, pipeline_version
 from warehouse.db import TABLES, WriteSession, read_only
 from warehouse.export import export_interrupted, export_tables, exported_generation
-from warehouse.runs import new_run_id, record_run, table_rows
+from warehouse.runs import latest_run_row, new_run_id, record_run, table_rows
 
 
 def record_if_unchanged(inputs: list[str], data_dir: Path) -> dict | None:
@@ -32,26 +32,25 @@ def record_if_unchanged(inputs: list[str], data_dir: Path) -> dict | None:
     t0 = perf_counter()
     try:
         with data_dir_lock(settings.lock, 0):
+            version = pipeline_version()
             try:
-                plan = _unchanged_plan(inputs, settings)
+                plan = _unchanged_plan(inputs, settings, version)
             except Exception:  # noqa: BLE001 - e.g. an unreadable warehouse: the flow reports it properly
                 plan = None
             if plan is None:
                 return None
-            return _record(settings, inputs, plan, started, t0)
+            return _record(settings, inputs, plan, version, started, t0)
     except LockTimeout:
         return None  # another run is writing: the flow waits for it and then decides
 
 
-def _unchanged_plan(inputs: list[str], settings: Settings) -> Plan | None:
+def _unchanged_plan(inputs: list[str], settings: Settings, version: str) -> Plan | None:
     """The plan of a run that would process nothing, or None."""
-    version = pipeline_version()
     if WriteSession(settings.warehouse).work.exists():
         return None
     con = read_only(settings.warehouse)
     try:
-        last = con.execute("select run_id, started_at, status, pipeline_version from runs "
-                           "order by started_at desc, run_id desc limit 1").fetchone()
+        last = latest_run_row(con)
     finally:
         con.close()
     if last is None or last[2] != "succeeded" or last[3] != version:
@@ -66,10 +65,11 @@ def _unchanged_plan(inputs: list[str], settings: Settings) -> Plan | None:
     return None if plan.process or plan.skipped else plan
 
 
-def _record(settings: Settings, inputs: list[str], plan: Plan, started: datetime, t0: float) -> dict:
+def _record(settings: Settings, inputs: list[str], plan: Plan, version: str, started: datetime,
+            t0: float) -> dict:
     """Write the run's row (copy, insert, swap, as the flow's load does) and export `runs`."""
     run = {"run_id": new_run_id(started), "started_at": started, "command": "run", "inputs": inputs,
-           "version": pipeline_version(), "seconds": {}, "nulled": {}}
+           "version": version, "seconds": {}, "nulled": {}}
     session = WriteSession(settings.warehouse)
     con = session.open()
     try:

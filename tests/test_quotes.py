@@ -25,6 +25,11 @@ def quotes(body: str, *people: tuple[str, ...]):
     return extract_quotes(body, [person(body, *p) for p in people])
 
 
+def speakers(body: str, *people: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    """(speaker as written, person) of each quote of the body."""
+    return [(q.speaker_text, q.speaker_name) for q in quotes(body, *people)]
+
+
 SMITH = ("Anna Smith", "Smith", "Ms Smith")
 JONES = ("Tom Jones", "Jones", "Mr Jones")
 

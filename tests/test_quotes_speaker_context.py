@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_quotes import JONES, SMITH, quotes
+from tests.test_quotes import JONES, SMITH, quotes, speakers
 
 GRAY = ("Paul Gray", "Gray", "Mr Gray")
 LEE = ("Ruth Lee", "Lee", "Ms Lee")
 MORO = ("Quill Moro", "Moro")  # no given name or title that tells a gender
-
-
-def speakers(body: str, *people: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
-    """(speaker as written, person) of each quote of the body."""
-    return [(q.speaker_text, q.speaker_name) for q in quotes(body, *people)]
 
 
 def test_pronoun_subject_does_not_reach_back_past_a_sentence_end():

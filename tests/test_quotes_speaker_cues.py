@@ -3,14 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_quotes import JONES, SMITH, quotes
+from tests.test_quotes import JONES, SMITH, quotes, speakers
 
 WILL = ("Carla Will", "Will")
-
-
-def speakers(body: str, *people: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
-    """(speaker as written, person) of each quote of the body."""
-    return [(q.speaker_text, q.speaker_name) for q in quotes(body, *people)]
 
 
 @pytest.mark.parametrize("body, speaker_text", [

@@ -196,7 +196,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             pass
         elif "-" in low and _ADJECTIVE_RE.search(low):
             pass
-        elif "-" in low and _hyphen_title(low):
+        elif _hyphen_title(low):
             evidence, hon = True, None
         elif CONTRACTION_RE.search(low):
             pass  # "Isn't Devin Nunes"
@@ -208,7 +208,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
         k += 1
     # a title inside the run ("Homeland Security Secretary Chad Wolf"): the name follows it
     for m in range(j - 1, k - 1, -1):
-        if lows[m] in _EVIDENCE or "-" in lows[m] and _hyphen_title(lows[m]):
+        if lows[m] in _EVIDENCE or _hyphen_title(lows[m]):
             k, evidence, hon = m + 1, True, m
             break
     # an organization before a full name ("the Refugee Council Enver Solomon"): the name follows it
@@ -276,7 +276,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
 
 def _hyphen_title(low: str) -> bool:
     """True for a title made of hyphenated title words ("director-general", "attorney-general")."""
-    return all(part in TITLES for part in low.split("-"))
+    return "-" in low and all(part in TITLES for part in low.split("-"))
 
 
 def _person_cue(text: str, start: int, end: int) -> bool:

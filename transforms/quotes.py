@@ -123,9 +123,11 @@ class _Article:
         """True when the mention at s is its sentence's subject: first words, or first past fronted phrases."""
         p_lo = self.paras[self.para_of(s)][0]
         lo = sentence_start(self.body, p_lo, s)
-        if len(self.body[lo:s].split()) <= 2:
+        before = self.body[lo:s]
+        n = len(before.split())
+        if n <= 2:
             return True
-        if len(self.body[lo:s].split()) > 12 or any(m in self.body[lo:s] for m in _MARKS):
+        if n > 12 or any(m in before for m in _MARKS):
             return False  # deep in a long sentence, or after a quotation: an object or an aside
         window = self.body[lo:s + 60]
         subject = clause_subject(window)

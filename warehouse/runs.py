@@ -18,8 +18,14 @@ def new_run_id(now: datetime) -> str:
 
 def latest_run(con: duckdb.DuckDBPyConnection) -> str | None:
     """The id of the newest run: the warehouse generation its Parquet mirror is compared to."""
-    row = con.execute("select run_id from runs order by started_at desc, run_id desc limit 1").fetchone()
+    row = latest_run_row(con)
     return row[0] if row else None
+
+
+def latest_run_row(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    """(run_id, started_at, status, pipeline_version) of the newest run, or None."""
+    return con.execute("select run_id, started_at, status, pipeline_version from runs "
+                       "order by started_at desc, run_id desc limit 1").fetchone()
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: dict, plan, counts: dict, status: str,
