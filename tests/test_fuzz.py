@@ -83,7 +83,9 @@ def test_date_parser_returns_utc_or_none(text):
 
 @FUZZ
 @given(st.text(st.characters(codec="cp1252", blacklist_categories=["Cc", "Cs"]), min_size=1, max_size=80)
-       .filter(lambda s: any(ord(c) > 127 for c in s)))
+       .filter(lambda s: any(ord(c) > 127 for c in s))
+       # "ï»¿", "ÿþ", "þÿ" are the bytes of a byte-order mark, which decode() honours by design
+       .filter(lambda s: not s.startswith(("\u00ef\u00bb\u00bf", "\u00ff\u00fe", "\u00fe\u00ff"))))
 def test_cp1252_text_decodes_back_to_itself(text):
     data = text.encode("cp1252")
     try:
