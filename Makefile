@@ -8,7 +8,7 @@ DATA    ?= data
 WATCH   ?= samples
 PREFECT_PORT ?= 4200
 
-.PHONY: help venv run test eval bench bench-peer serve clean
+.PHONY: help venv run test eval bench bench-html bench-peer serve clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -35,8 +35,11 @@ test: $(STAMP)  ## run the test suite (includes the eval gate when ../shared exi
 eval: $(STAMP)  ## score every dev gold set; fails below the floors in eval_floors.json
 	$(BIN)/python -m tests.eval_gate --shared $(SHARED)
 
-bench: $(STAMP)  ## throughput, memory and scaling on the AllSides corpus (writes BENCHMARKS.md)
+bench: $(STAMP)  ## throughput, memory and scaling on the AllSides corpus, HTML speed (writes BENCHMARKS.md)
 	$(BIN)/python -m tests.benchmarks.bench --shared $(SHARED)
+
+bench-html: $(STAMP)  ## only the HTML stage of bench: our page extraction beside trafilatura's (own venv)
+	$(BIN)/python -m tests.benchmarks.bench --shared $(SHARED) --html-only
 
 bench-peer: $(STAMP)  ## the spaCy + textacy peer on the same articles, in its own venv
 	$(BIN)/python -m tests.benchmarks.bench_peer --shared $(SHARED)

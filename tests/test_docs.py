@@ -29,6 +29,6 @@ def test_every_view_is_documented_in_readme(view):
     assert f"`{view}`" in README
 
 
-@pytest.mark.parametrize("target", ["help", "run", "test", "eval", "bench", "bench-peer", "serve"])
+@pytest.mark.parametrize("target", ["help", "run", "test", "eval", "bench", "bench-html", "bench-peer", "serve"])
 def test_every_make_target_is_documented(target):
     assert f"make {target}" in README

@@ -1,7 +1,9 @@
-"""`make bench`: the AllSides corpus through `wirehouse run` (fresh, rerun, 3x), timed and sampled.
+"""`make bench`: the AllSides corpus through `wirehouse run` (fresh, rerun, 3x), timed and sampled;
+then HTML page extraction beside trafilatura's (bench_html.py).
 
-Writes bench-out/bench.json and appends a dated section to BENCHMARKS.md. Timings are
-only comparable on the same, otherwise idle machine: the load average is recorded beside them.
+Writes bench-out/bench.json and appends a dated section to BENCHMARKS.md; `--html-only` runs
+the HTML stage alone and writes bench-out/bench-html.json instead. Timings are only comparable
+on the same, otherwise idle machine: the load average is recorded beside them.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import duckdb
 import httpx
 import psutil
 
+from tests.benchmarks.bench_html import html_speed, html_targets
 from tests.benchmarks.corpus import shards, write_scaled
 from tests.benchmarks.measure import machine, run_sampled
 from tests.benchmarks.report import append_section
@@ -165,7 +168,31 @@ def targets(r: dict) -> list[tuple[str, str, bool]]:
         mem = x3["peak_rss_total_mb"] / max(1, full["peak_rss_total_mb"])
         out += [("3x corpus in <= 3.3x the time", f"{t:.2f}x", t <= 3.3),
                 ("3x corpus peak memory <= 1.2x", f"{mem:.2f}x", mem <= 1.2)]
-    return out
+    return out + html_targets(r.get("html"))
+
+
+def html_stage(args, out: Path) -> dict:
+    """The HTML stage's result, printed as it goes (a skip says why)."""
+    print(f"== html: naeb pages, ours and trafilatura alternating, {args.html_rounds} rounds each", flush=True)
+    h = html_speed(Path(args.shared), out, args.html_rounds)
+    if h.get("skipped"):
+        print(f"   html stage skipped: {h['skipped']}", flush=True)
+    else:
+        print(f"   html: ours {h['ours']['pages_per_s']} pages/s, trafilatura {h['trafilatura']['pages_per_s']} "
+              f"pages/s (medians of {h['rounds']}), ours/trafilatura {h['ratio']}x", flush=True)
+    return h
+
+
+def finish(results: dict, out: Path, name: str, markdown: bool) -> int:
+    """Targets, the JSON file and the BENCHMARKS.md section of one bench."""
+    results["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in targets(results)]
+    (out / name).write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    if markdown:
+        append_section(REPO / "BENCHMARKS.md", results)
+    for t in results["targets"]:
+        print(f"  {'ok  ' if t['met'] else 'MISS'} {t['target']}: {t['measured']}")
+    print(f"wrote {out / name}" + (" and BENCHMARKS.md" if markdown else ""))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,18 +208,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="extra environment")
     p.add_argument("--note", default="", help="a line for BENCHMARKS.md (what changed)")
     p.add_argument("--no-markdown", action="store_true", help="write bench.json only")
+    p.add_argument("--html-only", action="store_true", help="only the HTML stage (writes bench-html.json)")
+    p.add_argument("--no-html", action="store_true", help="skip the HTML stage")
+    p.add_argument("--html-rounds", type=int, default=3, help="rounds of each side in the HTML stage")
     args = p.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    started = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine()}
+    if args.html_only:
+        results = {**started, "runner": None, "corpus": None, "env": [], "note": args.note}
+        results["html"] = html_stage(args, out)
+        return finish(results, out, "bench-html.json", not args.no_markdown)
     corpus = Path(args.corpus or Path(args.shared) / "corpora" / "allsides")
     if not corpus.is_dir():
         print(f"bench: no corpus at {corpus}", file=sys.stderr)
         return 2
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     home = out / "prefect-home"  # kept between benches: the first run pays the database migration
     env = bench_env(home, dict(kv.split("=", 1) for kv in args.env))
     scratch = Path(tempfile.mkdtemp(prefix="wirehouse-bench-"))
-    results: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
-                     "corpus": str(corpus), "runner": args.runner, "env": args.env, "note": args.note}
+    results: dict = {**started, "corpus": str(corpus), "runner": args.runner, "env": args.env, "note": args.note}
     try:
         if args.shards:
             subset = scratch / "corpus"
@@ -222,14 +256,9 @@ def main(argv: list[str] | None = None) -> int:
             results["x3"] = case(f"x{args.scale}", [str(scratch / "scaled")], scratch / "x3", env, home, args.runner)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    results["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in targets(results)]
-    (out / "bench.json").write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
-    if not args.no_markdown:
-        append_section(REPO / "BENCHMARKS.md", results)
-    for t in results["targets"]:
-        print(f"  {'ok  ' if t['met'] else 'MISS'} {t['target']}: {t['measured']}")
-    print(f"wrote {out / 'bench.json'}" + ("" if args.no_markdown else " and BENCHMARKS.md"))
-    return 0
+    if not args.no_html:
+        results["html"] = html_stage(args, out)
+    return finish(results, out, "bench.json", not args.no_markdown)
 
 
 if __name__ == "__main__":

