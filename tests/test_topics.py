@@ -289,3 +289,37 @@ def test_market_vocabulary_reads_as_economy(body):
 def test_a_proposal_is_a_plan_not_human_interest():
     body = "The council will vote on the proposal next week. The proposal would raise parking charges."
     assert category_scores("Council weighs proposal", body)[CATEGORIES.index("human interest")] == 0
+
+
+@pytest.mark.parametrize("body, category", [
+    ("The striker scored.\n\nThe singer released an album.", "sport"),
+    ("The singer released an album.\n\nThe striker scored.", "arts, culture, entertainment and media"),
+])
+def test_the_lede_decides_between_equally_strong_readings(body, category):
+    # Same terms, same weights: the first paragraph says what the story is about.
+    assert categorize("News", body)[0].label == category
+
+
+def test_a_headline_repeated_as_first_paragraph_is_not_the_lede():
+    title = "Striker scored"
+    body = "Striker scored\n\nThe singer released an album.\n\nThe striker scored late on."
+    assert categorize(title, body)[0].label == "arts, culture, entertainment and media"
+
+
+@pytest.mark.parametrize("word, category", [
+    ("businesses", "economy, business and finance"),
+    ("witnesses", "crime, law and justice"),
+    ("campuses", "education"),
+])
+def test_singular_words_ending_in_ss_or_us_match_their_plural(word, category):
+    assert category_scores("", f"Several {word} were named.")[CATEGORIES.index(category)] > 0
+
+
+@pytest.mark.parametrize("body", [
+    "The senator appeared on television to defend the tax bill.",
+    "The minister defended the plan on TV on Sunday.",
+])
+def test_television_is_media_rather_than_technology(body):
+    scores = category_scores("", body)
+    assert scores[CATEGORIES.index("arts, culture, entertainment and media")] > (
+        scores[CATEGORIES.index("science and technology")])
