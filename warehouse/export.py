@@ -12,6 +12,9 @@ import pyarrow.dataset as ds
 from warehouse.checks import KEYS
 
 PARTITIONED = {"articles": "published_month", "quotes": "published_month"}
+# zstd at level 1 rather than DuckDB's default 3: on the article bodies it compresses about a
+# third faster for files some 15% larger, and any zstd reader reads either.
+COMPRESSION = "compression zstd, compression_level 1"
 STATE_FILE = "_state.json"
 
 
@@ -28,13 +31,13 @@ def _copy_table(con: duckdb.DuckDBPyConnection, table: str, dest: Path) -> None:
         # at 135k articles; unsorted, the partitioned write streams (1.1 GB under a 1 GB cap).
         # Rows within a month's file are therefore in no particular order.
         con.execute(f"copy (select * from {table}) to '{_q(dest)}' "
-                    f"(format parquet, compression zstd, partition_by ({part}), "
+                    f"(format parquet, {COMPRESSION}, partition_by ({part}), "
                     f"filename_pattern 'part_{{i}}', write_partition_columns false)")
     else:
         dest.mkdir(parents=True)
         target = _q(dest / "part_0.parquet")
         con.execute(f"copy (select * from {table} order by {order}) to '{target}' "
-                    f"(format parquet, compression zstd)")
+                    f"(format parquet, {COMPRESSION})")
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, root: Path, tables: list[str], generation: str) -> None:

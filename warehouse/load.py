@@ -40,8 +40,12 @@ def load_staging(con: duckdb.DuckDBPyConnection, staging: Path, processed_inputs
     unless `reprocess`.
     """
     _stage_views(con, staging)
-    con.execute("create or replace temp table new_articles as select * from stg_articles "
-                "qualify row_number() over (partition by article_id order by _seq desc) = 1")
+    # The winners are picked on a few narrow columns and the whole rows read once, by the insert
+    # below: a window over whole rows sorted (and under the memory cap spilled) every body.
+    # _seq is unique per staged record, so (article_id, _seq) names one row.
+    con.execute("create or replace temp table new_articles as select article_id, max(_seq) as _seq, "
+                "arg_max(content_hash, _seq) as content_hash, arg_max(pipeline_version, _seq) as pipeline_version "
+                "from stg_articles group by article_id")
     if not reprocess:
         con.execute("delete from new_articles n where exists (select 1 from articles a "
                     "where a.article_id = n.article_id and a.content_hash = n.content_hash "
@@ -56,7 +60,8 @@ def load_staging(con: duckdb.DuckDBPyConnection, staging: Path, processed_inputs
             f"delete from {table} where article_id in (select article_id from new_articles)").fetchone()[0]
     con.execute("delete from articles where article_id in (select article_id from new_articles)")
     cols = _columns(con, "articles")
-    con.execute(f"insert into articles ({cols}) select {cols} from new_articles")
+    con.execute(f"insert into articles ({cols}) select {cols} from (select s.* from stg_articles s "
+                f"semi join new_articles n on s.article_id = n.article_id and s._seq = n._seq)")
     for table, key in BRIDGES.items():
         cols = _columns(con, table)
         keys = ", ".join(key)

@@ -61,6 +61,11 @@ def relink_people(con: duckdb.DuckDBPyConnection, overrides=None) -> None:
         "select l.person_id, min(l.person_name), any_value(a.aliases), count(distinct l.article_id)::integer, "
         "sum(l.mention_count), max(l.run_id), max(l.pipeline_version) "
         "from linked_mentions l join aliases a using (person_id) group by l.person_id")
-    con.execute("update quotes set person_id = null where person_id is not null")
+    # Only quotes whose link changes are written: an updated row group is rewritten at the
+    # checkpoint, and most quotes keep their person from one load to the next.
     con.execute("update quotes set person_id = m.person_id from person_map m "
-                "where quotes.article_id = m.article_id and quotes.speaker_name_in_article = m.name_in_article")
+                "where quotes.article_id = m.article_id and quotes.speaker_name_in_article = m.name_in_article "
+                "and quotes.person_id is distinct from m.person_id")
+    con.execute("update quotes set person_id = null where person_id is not null and not exists "
+                "(select 1 from person_map m where m.article_id = quotes.article_id "
+                "and m.name_in_article = quotes.speaker_name_in_article)")
