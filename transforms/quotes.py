@@ -124,7 +124,7 @@ class _Article:
         p_lo = self.paras[self.para_of(s)][0]
         lo = sentence_start(self.body, p_lo, s)
         before = self.body[lo:s]
-        n = len(before.split())
+        n = len(before.split(None, 12))  # 13 pieces: more than 12 words
         if n <= 2:
             return True
         if n > 12 or any(m in before for m in _MARKS):
@@ -182,7 +182,7 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
     if at_start and (first.isupper() or first.isdigit() or lead):
         if _title_like(text) and not cued:
             return None
-        if not cued and len(text.split()) < 4 and not text.rstrip().endswith((".", "?", "!", ",")):
+        if not cued and len(text.split(None, 3)) < 4 and not text.rstrip().endswith((".", "?", "!", ",")):
             return None
         return "direct"
     lead_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
@@ -192,7 +192,7 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
     low = tail.lower()  # lower() maps every letter the case-blind search equates with these words' letters
     if any(w in low for w in _NAMING_WORDS) and _NAMING_LEAD.search(tail):
         return None
-    if lead_word in CUE_VERBS and first.isupper() and len(text.split()) >= 4 \
+    if lead_word in CUE_VERBS and first.isupper() and len(text.split(None, 3)) >= 4 \
             and text.rstrip().endswith((".", "?", "!", ",")):
         return "direct"  # a whole sentence after a cue without a comma: He said "We will win."
     return "partial"
@@ -200,7 +200,8 @@ def _kind(text: str, lead: str, cued: bool) -> str | None:
 
 def _short_term(text: str) -> bool:
     """True for a few words without sentence punctuation, ending on a content word: "lung illness"."""
-    words = text.split()
+    # at most one piece past the limit: a long quotation is not split word by word only to be counted
+    words = text.split(None, _MENTION_WORDS)
     if not words or len(words) > _MENTION_WORDS:
         return False
     # American style puts a trailing comma inside the mark: "fragile," is still a bare term
@@ -253,6 +254,8 @@ def _after_close(art: _Article, sp: Span, text: str, next_open: int) -> tuple[st
     """(speaker, verb) from a cue right after the quotation's closing mark: `“...,” Smith said`."""
     body, cue = art.body, None
     rest = body[sp.close_at + 1:min(next_open, art.paras[art.para_of(sp.close_at)][1])]
+    if not rest or rest.isspace():
+        return None  # the quotation ends its paragraph (a third of them): no words for a cue
     ends = text.rstrip(" '\u2019\"\u201d")[-1:]
     nested = text.rstrip()[-1:] in "'\u2019"  # `...is.’” Ms. Haley told`
     first = rest.split(None, 1)[:1]
@@ -323,7 +326,8 @@ def _cue(art: _Article, sp: Span, text: str, ctx: _Ctx, next_open: int, prev_spe
         # a quotation over paragraphs, attributed after its last one: `“...` / `“...,” the statement said.`
         cue = _after_close(art, sp, text, next_open)
     if cue is None and ctx.closed:
-        cue = tail_cue(body[sp.close_at + 1:ctx.p_hi].split(". ")[0])
+        stop = body.find(". ", sp.close_at + 1, ctx.p_hi)  # the sentence going on, not the paragraph's rest
+        cue = tail_cue(body[sp.close_at + 1:stop if stop >= 0 else ctx.p_hi])
     if cue is None and sp.close_at is not None and not lead:
         cue = _byline_cue(art, ctx, sp.close_at)
     return cue

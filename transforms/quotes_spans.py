@@ -186,11 +186,18 @@ def sentence_start(body: str, lo: int, pos: int) -> int:
     # 400-character window: the sentence start is nearly always a few words back.
     end = pos + 1  # + 1: the lookahead may see the mark at pos
     first = max(lo, 0)  # a negative start would make rfind count from the end
-    k = end
+    # the last of each end mark before the one tried: only the mark just tried is looked up again
+    dot, bang, ask = body.rfind(".", first, end), body.rfind("!", first, end), body.rfind("?", first, end)
     while True:
-        k = max(body.rfind(".", first, k), body.rfind("!", first, k), body.rfind("?", first, k))
+        k = max(dot, bang, ask)
         if k < 0:
             return lo
+        if k == dot:
+            dot = body.rfind(".", first, k)
+        elif k == bang:
+            bang = body.rfind("!", first, k)
+        else:
+            ask = body.rfind("?", first, k)
         m = _SENT_END.match(body, k, end)
         if m is None:
             continue

@@ -10,6 +10,7 @@ part most often tuned; the word classes shared with cue finding are defined here
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.quotes_lexicon import CUE_VERBS, LEADING_FILLERS
 
@@ -72,6 +73,7 @@ went on to go goes further
 didn't doesn't don't won't wouldn't can't couldn't never didn\u2019t doesn\u2019t don\u2019t won\u2019t""".split())
 
 
+@lru_cache(maxsize=8192)  # the same phrases recur: "he", "Trump", "the president"
 def clean_np(np: str) -> str:
     """A speaker phrase without trailing auxiliaries or leading fillers."""
     if "quoted" in np:
@@ -126,6 +128,7 @@ def _tail_np(words: list[str]) -> str:
     return " ".join(words[-4:])
 
 
+@lru_cache(maxsize=8192)  # clause ends recur across a batch (" he", "Smith") and within an article
 def subject_before(seg: str) -> str:
     """The speaker phrase that ends a clause just before a cue verb ("..., Kall" / "Blinken")."""
     seg = (PAREN.sub("", seg) if "(" in seg else seg).rstrip()  # "Pat Toomey (R-Pa.) told"
