@@ -291,3 +291,31 @@ def test_contraction_in_a_capitalized_run_is_not_part_of_the_name():
 
 def test_demonym_before_a_name_is_stripped():
     assert names("", "Namibian Frankie Fredericks won the 200 metres.") == ["Frankie Fredericks"]
+
+
+@pytest.mark.parametrize(
+    "text, word, cue",
+    [
+        ("Then Okafor said it was over.", "Okafor", True),
+        ("Then Okafor's said it was over.", "Okafor", True),  # (sic, as typed)
+        ("It was over, said Okafor on Monday.", "Okafor", True),
+        ("It was over, according to Okafor.", "Okafor", True),
+        ("The farm nearby Okafor sold it.", "Okafor", False),  # "by" inside a word is no cue
+        ("Then Okafor saidit was over.", "Okafor", False),
+        ("Then Okafor sat down.", "Okafor", False),
+        ("Okafor", "Okafor", False),
+    ],
+)
+def test_speech_cue_is_a_whole_speech_verb_on_either_side_of_a_word(text, word, cue):
+    from transforms.people_lone import speech_cue
+
+    start = text.index(word)
+    assert speech_cue(text, start, start + len(word)) is cue
+
+
+def test_a_name_with_a_suffix_is_keyed_without_it_and_a_lone_suffix_keeps_its_key():
+    from transforms.people_runs import _keys
+
+    assert _keys(("Martin", "Luther", "King", "Jr.")) == ("martin", "luther", "king")
+    assert _keys(("Jr.",)) == ("jr",)
+    assert _keys(("O'Neill",)) == ("o'neill",)

@@ -76,9 +76,13 @@ def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[Cand]) -
     glued_at = WORD_CHARS.match
     rest: dict[str, list[int]] = {}
     for g, starts in src.lone.items():
-        starts = [i for i in starts if not (i and glued_at(text, i - 1))]  # "iPhone": a capital inside a word
-        if not starts:
-            continue
+        if len(starts) == 1:  # (most tokens occur once: test it without building a list)
+            if starts[0] and glued_at(text, starts[0] - 1):
+                continue  # "iPhone": a capital inside a word
+        else:
+            starts = [i for i in starts if not (i and glued_at(text, i - 1))]
+            if not starts:
+                continue
         # (lone_word only changes a token ending in a period, hyphen, apostrophe or "s": call it for those)
         w = g if g in words or g[-1] not in TRAIL else lone_word(g)
         if w in words:
@@ -89,13 +93,12 @@ def _lone_cands(src: _Source, words: set[str], cue: set[str], out: list[Cand]) -
             if have is None:
                 rest[w] = starts
             else:  # "Smith" and "Smith's": one word, its offsets in text order
-                have.extend(starts)
-                have.sort()
+                rest[w] = sorted(have + starts)  # (a new list: `starts` may be the source's own)
     for w, starts in rest.items():
         n = len(w)
         if w not in cue:
             # a lone word next to a speech verb once names a person everywhere in the article
-            if fold_word(w) in NON_PERSON:
+            if w.lower().rstrip(".") in NON_PERSON:  # (fold_word, inline: this runs per unknown word)
                 continue
             for i in starts:
                 if speech_cue(text, i, i + n):
@@ -149,7 +152,8 @@ def _resolve(sources: list[_Source]) -> list[_Person]:
     for p in persons:
         by_first.setdefault(p.keys[0], []).append(p)
         for w in p.words:
-            if fold_word(w) in (p.keys[0], p.keys[-1]) and usable(w):
+            f = w.lower().rstrip(".")  # (fold_word, inline: this runs per word of each name)
+            if (f == p.keys[0] or f == p.keys[-1]) and usable(w):
                 words.add(w)
     cue: set[str] = set()
     singles_cands = list(run_singles)

@@ -6,18 +6,22 @@ words that match nothing get the speech-verb test, done with plain string tests 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.people_lexicon import HONORIFICS, NON_PERSON, STARTERS, TITLES
 from transforms.people_tokens import KEEP_PERIOD, is_initial, written_lower
 
 _AFTER_VERBS = "said says told tells added adds wrote writes asked argued explained insisted".split()
-# "Mueller said", "Mueller's said" (sic, as typed); the regex confirms the verb ends there.
+# "Mueller said", "Mueller's said" (sic, as typed): the forms _AFTER_RE matches, the verb ending there.
 _AFTER = tuple(p + " " + v for p in ("", "'", "'s") for v in _AFTER_VERBS)
 _AFTER_RE = re.compile(r"(?:'s?)? (?:" + "|".join(_AFTER_VERBS) + r")\b")
 # "said Mueller", "according to Mueller"
 _BEFORE = ("said ", "says ", "told ", "added ", "according to ", "by ", "wrote ", "asked ",
            "spokesman ", "spokeswoman ")
 _BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
+# The second character of every _AFTER form, and the last two of every _BEFORE one.
+_AFTER_SECOND = frozenset(a[1] for a in _AFTER)
+_BEFORE_LAST = frozenset(b[-2:] for b in _BEFORE)
 # Capitalized tokens that never stand alone for a person: openers, titles, places, months
 # (dropping them at scan time keeps the lone-word list short).
 SKIP = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES | NON_PERSON) | frozenset(
@@ -44,6 +48,7 @@ def lone_word(g: str) -> str:
     return g
 
 
+@lru_cache(maxsize=4096)  # asked of every word of every name in every article: mostly the same words
 def usable(word: str, caps_ok: bool = False) -> bool:
     """A word that can stand alone for a person: no opener, honorific, title, acronym or letter."""
     low = word.lower()
@@ -54,8 +59,11 @@ def usable(word: str, caps_ok: bool = False) -> bool:
 
 def speech_cue(text: str, start: int, end: int) -> bool:
     """A speech verb right after the word ending at end, or right before the word at start."""
-    return bool(text.startswith(_AFTER, end) and _AFTER_RE.match(text, end)
-                or text.endswith(_BEFORE, start - 14 if start > 14 else 0, start)
+    # (a two-character slice first: it rules out most words, where startswith() with a tuple of
+    # 36 prefixes cost three times the regex match that settles the question anyway)
+    return bool(text[end + 1:end + 2] in _AFTER_SECOND and _AFTER_RE.match(text, end)
+                or text[start - 2:start] in _BEFORE_LAST
+                and text.endswith(_BEFORE, start - 14 if start > 14 else 0, start)
                 and _BEFORE_RE.search(text, max(0, start - 30), start))
 
 

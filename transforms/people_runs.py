@@ -14,8 +14,8 @@ from transforms.people_lexicon import (
     CREED_WORDS, DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS,
     STARTERS, STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
 )
-from transforms.people_lone import CONTRACTION_RE, GLUED_RE, SKIP
-from transforms.people_tokens import CHAIN_RE, WORD_CHARS, Run, is_initial, split_run, written_lower
+from transforms.people_lone import GLUED_RE, SKIP
+from transforms.people_tokens import CHAIN_RE, SENTENCE_OPENERS, WORD_CHARS, Run, split_run, written_lower
 
 _MAX_NAME_WORDS = 5
 _EVIDENCE = HONORIFICS | ROLE_NOUNS
@@ -35,6 +35,8 @@ _CUE_AFTER_RE = re.compile(
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
 _CUE_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
+# CONTRACTION_RE as endswith() suffixes: a run's words hold no newline for its "$" to stop before.
+_CONTRACTIONS = tuple(q + end for q in "'\u2019" for end in ("m", "re", "ve", "ll", "d", "t"))
 # Adverbs and participles that open a sentence before a name ("Regrettably Jimmy", "Joining Chang").
 # (adverb endings only: given names end in "-lly", "-oly" or "-ily" too: Sally, Anatoly, Emily)
 _OPENER_RE = re.compile(r"(?:bly|dly|gly|sly|tly|vly|cally|ually|nally|fully|...ing)$")
@@ -97,7 +99,8 @@ def candidates(text: str, in_title: bool, lone: dict[str, list[int]], caps_ok: b
         # most runs ("White House", "Donald Trump") are judged without looking at the article:
         # their verdict is cached by the words and the two facts about what precedes them
         glued = pos > 0 and glued_at(text, pos - 1) is not None
-        initial = is_initial(text, pos)
+        before = text[pos - 4 if pos > 4 else 0:pos].rstrip(" ")  # (is_initial, inline: this runs per run)
+        initial = not before or before[-1] in SENTENCE_OPENERS
         key = (g, glued, initial, caps_ok)
         variants = cached(key)
         if variants is not None:
@@ -177,7 +180,7 @@ def _same_answers(text: str, pos: int, asked: tuple) -> bool:
 def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Probe) -> None:
     """Strip titles and openers from one run and append it to out when it can name a person."""
     toks, starts, initial = run
-    lows = [t.lower() for t in toks]  # every test below folds case: fold each word once
+    lows = list(map(str.lower, toks))  # every test below folds case: fold each word once
     j = len(toks) - 1
     k, evidence, hon = 0, False, None
     while k <= j:  # strip what stands before the name: titles, places, sentence openers
@@ -198,7 +201,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             pass
         elif _hyphen_title(low):
             evidence, hon = True, None
-        elif CONTRACTION_RE.search(low):
+        elif low.endswith(_CONTRACTIONS):
             pass  # "Isn't Devin Nunes"
         elif not k and initial and low not in FIRST_NAMES and (
                 _OPENER_RE.search(low) or probe.lower(text, low)):
@@ -230,7 +233,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
                 k = m
             break
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
-    while j > k and (lows[j] in _TRAILING or CONTRACTION_RE.search(lows[j]) or (
+    while j > k and (lows[j] in _TRAILING or lows[j].endswith(_CONTRACTIONS) or (
             j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]))):
         j -= 1
     if k > j:
@@ -270,8 +273,8 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             if weak and after_org:
                 return  # "Kennedy Space Center Visitor Complex": the rest of an organization's name
     form_start = starts[hon] if hon is not None and hon == k - 1 else start
-    out.append(new_cand(Cand, (words, _keys(words), start, end, text[start:end], text[form_start:end], evidence,
-                               in_title, weak)))
+    out.append(new_cand(Cand, (words, _lows_keys(name_lows), start, end, text[start:end], text[form_start:end],
+                               evidence, in_title, weak)))
 
 
 def _hyphen_title(low: str) -> bool:
@@ -291,5 +294,12 @@ def fold_word(word: str) -> str:
 
 def _keys(words: tuple[str, ...]) -> tuple[str, ...]:
     """Folded words of a name, suffixes ("Jr.") dropped unless nothing else is left."""
-    keys = tuple(fold_word(w) for w in words)
-    return tuple(k for k in keys if k not in SUFFIXES) or keys
+    return _lows_keys([w.lower() for w in words])
+
+
+def _lows_keys(lows: list[str]) -> tuple[str, ...]:
+    """_keys of a name whose words are already lower-cased (as _classify has them)."""
+    if len(lows) == 1:
+        return (lows[0].rstrip("."),)  # (a lone suffix is kept: nothing else is left)
+    keys = [w.rstrip(".") for w in lows]
+    return tuple([k for k in keys if k not in SUFFIXES] or keys)

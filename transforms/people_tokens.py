@@ -23,6 +23,7 @@ SENTENCE_OPENERS = frozenset(".!?:;\n\"\u201c\u2018'([-\u2014\u2013")
 KEEP_PERIOD = HONORIFICS | SUFFIXES
 # Particles as a plain capitalized word ("De", "Van") is written: what _PLAIN_RUN_RE can match.
 _CAPITAL_PARTICLES = frozenset(p.capitalize() for p in PARTICLES)
+_TRAILING_MARKS = frozenset("-'\u2019")  # stripped from a chain word's end
 
 
 @dataclass(slots=True)
@@ -91,15 +92,17 @@ def split_run(text: str, pos: int, group: str, caps_ok: bool = False, glued: boo
         start = pos
         pos += len(word) + 1
         stop = False
-        if word.endswith(".") and len(word) > 2 and "." not in word[:-1] and word.lower() not in KEEP_PERIOD:
+        # (count: the period is the word's only one, as "." not in word[:-1] would say with a copy)
+        if word[-1] == "." and len(word) > 2 and word.count(".") == 1 and word.lower() not in KEEP_PERIOD:
             word, stop = word[:-1], True  # sentence end, not an abbreviation
-        word = word.rstrip("-'\u2019")
+        if word[-1] in _TRAILING_MARKS:
+            word = word.rstrip("-'\u2019")
         possessive = word.endswith(("'s", "\u2019s"))
         if possessive:
             word = word[:-2]
         if not word:
             stop = True
-        elif word.lower() in PARTICLES and cur:
+        elif cur and word.lower() in PARTICLES:
             cur.append(word)
             starts.append(start)
         elif _is_cap(word, caps_ok) or _middle_initial(word, cur):
