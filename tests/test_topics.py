@@ -323,3 +323,33 @@ def test_television_is_media_rather_than_technology(body):
     scores = category_scores("", body)
     assert scores[CATEGORIES.index("arts, culture, entertainment and media")] > (
         scores[CATEGORIES.index("science and technology")])
+
+
+def test_a_video_game_tournament_is_technology_not_sport():
+    # Contest words (players, tournament, final, team) lose their sport sense once the lead
+    # names video games twice.
+    body = ("Gamers from twelve countries will meet at a tournament in Seoul next month. "
+            "The players, who compete on consoles, play for a team prize; the final is shown online.")
+    assert categorize("Top gamers head for the final", body)[0].label == "science and technology"
+
+
+def test_contest_words_stay_sport_without_video_game_cues():
+    body = "The players meet at a tournament in Seoul next month; the team that wins the final takes the prize."
+    assert categorize("Players head for the final", body)[0].label == "sport"
+
+
+def test_one_gaming_mention_does_not_turn_a_match_into_technology():
+    # "gaming" alone also means gambling; a single console mention is no video-game story.
+    body = ("The players meet at a tournament in Seoul; the team that wins the final takes the prize. "
+            "Gaming firms sponsor the event and a console maker has a stand.")
+    assert categorize("Players head for the final", body)[0].label == "sport"
+
+
+@pytest.mark.parametrize("caption", [
+    "Image copyright Getty Images Image caption The singer on stage",
+    "The singer on stage in London, May 2019. (AP Photo/Jane Doe)",
+    "FILE - In this 2019 file photo, the singer performs on stage.",
+])
+def test_a_photo_caption_opening_the_body_is_not_the_lede(caption):
+    body = f"{caption}\n\nThe striker scored.\n\nThe singer released an album."
+    assert categorize("News", body)[0].label == "sport"

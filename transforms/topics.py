@@ -89,6 +89,19 @@ _TF = [n ** 0.5 for n in range(64)]
 _TITLE_TF = [0.0] + [TITLE_BOOST] * 63  # a headline term counts once, however often it is repeated
 _LEDE_TF = [0.0] + [LEDE_BOOST] * 63  # so does a lede term
 _PRIOR = [CATEGORY_PRIOR.get(label, 1.0) for label in CATEGORIES]
+# A story about video games (a gaming tournament, a football game for consoles) is full of
+# contest words: game, players, tournament, team, fans.  When the lead names video games at
+# least GAMING_CUES_NEEDED times, those generic words lose their sport sense; the names of real
+# sports ("football", "nfl") keep it.  "gaming" alone is no cue: it also means gambling.
+GAMING_CUES_NEEDED = 2
+_GAMING_CUES = ("gamer", "gamers", ("video", "game"), ("video", "games"), "console", "consoles",
+                ("games", "console"), "xbox", "playstation", "nintendo", "esports", "gameplay",
+                "multiplayer", ("computer", "game"), ("computer", "games"), ("video", "gaming"))
+_CONTEST_WORDS = frozenset("""game games play played playing player players tournament tournaments
+    tour tours team teams fans contest contests league leagues champion champions title titles final
+    finals score scored event events match matches win won beat beaten victory defeat medal
+    rival rivals star stars record records side draw""".split())
+_SPORT = CATEGORIES.index("sport")
 _DESKS = [i for i, label in enumerate(CATEGORIES) if label not in CATEGORY_PRIOR]
 
 
@@ -236,10 +249,16 @@ def _shadowed(counts: dict) -> dict:
     return shadowed
 
 
-def _add_evidence(scores: list[float], counts: dict, tf: list[float]) -> None:
-    """Add each counted term's weight times ``tf[count]`` to its categories in ``scores``."""
+def _add_evidence(scores: list[float], counts: dict, tf: list[float], gaming: bool = False) -> None:
+    """Add each counted term's weight times ``tf[count]`` to its categories in ``scores``.
+
+    ``gaming``: the article is about video games, so the generic contest words take no sport sense.
+    """
     terms = _TERMS
     shadowed = _shadowed(counts)
+    if gaming:
+        for word in _CONTEST_WORDS.intersection(counts):
+            shadowed[word, _SPORT] = shadowed.get((word, _SPORT), 0) + counts[word]
     for term, n in counts.items():
         if shadowed:
             for ci, weight in terms[term]:
@@ -252,6 +271,13 @@ def _add_evidence(scores: list[float], counts: dict, tf: list[float]) -> None:
                 scores[ci] += weight * f
 
 
+# A photo caption or credit opening the body ("Image copyright Getty Images", "... (AP Photo/...)",
+# "FILE - In this 2019 file photo, ...") describes a picture, not the story: the lede is the
+# paragraph after it.
+_CAPTION = re.compile(r"^(?:image (?:copyright|caption)|photo\b|file - )|getty images|\b(?:ap|reuters|file) photo|\(photo:",
+                      re.IGNORECASE)
+
+
 def _lede(body: str, t_words: list[str]) -> list[str]:
     """Words of the body's first paragraph (at most LEDE_CHARS characters).
 
@@ -259,10 +285,11 @@ def _lede(body: str, t_words: list[str]) -> list[str]:
     the paragraph after it, so that the headline is not counted as the lede too.
     """
     start = 0
-    for _ in range(2):
+    for _ in range(3):
         end = body.find("\n", start, start + LEDE_CHARS)
-        lede = words(body[start:end if end >= 0 else start + LEDE_CHARS])
-        if lede != t_words or end < 0:
+        para = body[start:end if end >= 0 else start + LEDE_CHARS]
+        lede = words(para)
+        if end < 0 or (lede != t_words and not _CAPTION.search(para)):
             return lede
         start = end + 1
         while body.startswith("\n", start):
@@ -270,16 +297,24 @@ def _lede(body: str, t_words: list[str]) -> list[str]:
     return []
 
 
+def _is_gaming(counts: dict) -> bool:
+    """Whether the lead names video games at least twice (gamers, consoles, Xbox, esports ...)."""
+    return sum(counts.get(cue, 0) for cue in _GAMING_CUES) >= GAMING_CUES_NEEDED
+
+
 def category_scores(title: str, body: str) -> list[float]:
     """Evidence per category (same order as CATEGORIES) for one article, priors applied."""
     t_words, b_words, counts = analyze(title, body)
     scores = [0.0] * len(CATEGORIES)
-    _add_evidence(scores, term_counts(b_words, counts), _TF)
+    found = term_counts(b_words, counts)
+    t_found = term_counts(t_words) if t_words else {}
+    gaming = _is_gaming(found) or _is_gaming(t_found)
+    _add_evidence(scores, found, _TF, gaming)
     if t_words:
-        _add_evidence(scores, term_counts(t_words), _TITLE_TF)
+        _add_evidence(scores, t_found, _TITLE_TF, gaming)
     lede = _lede(body, t_words)
     if lede:
-        _add_evidence(scores, term_counts(lede), _LEDE_TF)
+        _add_evidence(scores, term_counts(lede), _LEDE_TF, gaming)
     return [s * p for s, p in zip(scores, _PRIOR)]
 
 
