@@ -155,6 +155,7 @@ hotel motel resort restaurant cafe factory collections arts observatory encyclop
 tribunal borough division unit corps front desk circuit prison stakes rally
 orchestra symphony concerto suite choir chronicle examiner inquirer bulletin
 weekly daily northwest northeast southwest southeast midwest
+complex base facility relations study programme program project aid
 """)
 
 # Last words that make a run a faith, a party line or a people, never a person ("Roman Catholic").
@@ -286,6 +287,14 @@ claims responds reacts returns backs rips hits faces seeks pushes explains
 
 # Titles that stay part of a one-word name: regnal and religious names ("King Salman", "Pope Francis").
 REGNAL = _words("king queen pope prince princess sultan emir emperor empress")
+
+# Craft that carry names of their own ("Space Shuttle Atlantis", "HMS Victory"): a name after one
+# is the vehicle's. (Only before another word: "Carrier" and "Rover" are surnames at a name's end.)
+VEHICLE_WORDS = _words("""
+shuttle spacecraft spaceship orbiter rover lander probe rocket frigate destroyer cruiser carrier
+submarine warship battleship ship vessel yacht tanker freighter ferry liner airliner airship
+locomotive hms uss rms usns ins
+""")
 
 # Organization and place words that are also common surnames ("Todd Park", "Olivia House").
 SURNAME_ORG_WORDS = _words("park house hall church wells temple bridge guard")

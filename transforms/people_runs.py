@@ -12,7 +12,7 @@ from typing import NamedTuple
 from transforms.people_lexicon import (
     PARTICLES, ROLE_STOP,
     CREED_WORDS, DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS,
-    STARTERS, STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES,
+    STARTERS, STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES, VEHICLE_WORDS,
 )
 from transforms.people_lone import GLUED_RE, SKIP
 from transforms.people_tokens import CHAIN_RE, SENTENCE_OPENERS, WORD_CHARS, Run, split_run, written_lower
@@ -101,7 +101,9 @@ def candidates(text: str, in_title: bool, lone: dict[str, list[int]], caps_ok: b
         glued = pos > 0 and glued_at(text, pos - 1) is not None
         before = text[pos - 4 if pos > 4 else 0:pos].rstrip(" ")  # (is_initial, inline: this runs per run)
         initial = not before or before[-1] in SENTENCE_OPENERS
-        key = (g, glued, initial, caps_ok)
+        # "the" right before: "of the Social Welfare constituency" (a name rarely takes an article)
+        det = before[-3:] == "the" and (pos < 5 or not text[pos - 5].isalnum())
+        key = (g, glued, initial, caps_ok, det)
         variants = cached(key)
         if variants is not None:
             for asked, at, protos in variants:
@@ -114,7 +116,7 @@ def candidates(text: str, in_title: bool, lone: dict[str, list[int]], caps_ok: b
                 for words, keys, s, e, name, form, evidence, _, weak in protos:
                     add(new_cand(Cand, (words, keys, s + shift, e + shift, name, form, evidence, in_title, weak)))
                 continue
-        probe = _Probe(pos)
+        probe = _Probe(pos, det)
         first = len(out)
         for run in split_run(text, pos, g, caps_ok, glued, initial):
             _classify(run, text, in_title, out, probe)
@@ -152,10 +154,11 @@ class _Probe:
     gets the same verdict: candidates() caches it and only asks the questions again.
     """
 
-    __slots__ = ("pos", "asked")
+    __slots__ = ("pos", "asked", "det")
 
-    def __init__(self, pos: int) -> None:
+    def __init__(self, pos: int, det: bool = False) -> None:
         self.pos = pos
+        self.det = det  # "the" stands right before the chain (part of the cache key)
         self.asked: list[tuple] = []
 
     def lower(self, text: str, word: str) -> bool:
@@ -233,11 +236,18 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
                 k = m
             break
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
-    while j > k and (lows[j] in _TRAILING or lows[j].endswith(_CONTRACTIONS) or (
-            j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]))):
-        j -= 1
+    phrase = False  # a trailing word the article also writes in lower case ("Nature Climate Change")
+    while j > k:
+        if lows[j] in _TRAILING or lows[j].endswith(_CONTRACTIONS):
+            j -= 1
+        elif j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]):
+            j, phrase = j - 1, True
+        else:
+            break
     if k > j:
         return
+    if not VEHICLE_WORDS.isdisjoint(lows[max(k - 1, 0):j]):
+        return  # "Space Shuttle Atlantis", "the Shuttle Discovery": a vehicle word before a name
     if j - k >= _MAX_NAME_WORDS:
         return
     last = lows[j]
@@ -265,6 +275,10 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
     if len(words) > 1:
         if not (name_lows[0] in FIRST_NAMES or evidence or _INITIAL_RE.match(words[0])):
             if not NON_PERSON.isdisjoint(name_lows):
+                return
+            if phrase or (lows[k - 1] == "the" if k else starts[0] == probe.pos and probe.det):
+                # "Iodine Deficiency Disorders", "the Social Welfare constituency": capitalized
+                # common words or an article before them make it a title or a body's name
                 return
             # unknown words that are also common words ("Supply Management"): a person only
             # with a cue or a later surname mention
