@@ -27,11 +27,11 @@ _BEFORE_LAST = frozenset(b[-2:] for b in _BEFORE)
 SKIP = frozenset(w.capitalize() for w in STARTERS | HONORIFICS | TITLES | NON_PERSON) | frozenset(
     w.capitalize() + "." for w in STARTERS) | frozenset(w.upper() for w in NON_PERSON if len(w) <= 4)
 # A capital after two lower-case letters inside a word, unless a "Mac" prefix explains it; a web address.
-# A photo credit's agency ("Kirt Dozier-USA"). A contraction (CONTRACTION_RE).
-CONTRACTION = r"['\u2019](?:m|re|ve|ll|d|t)$"
-GLUED_RE = re.compile(r"^(?!Mac)[^\W\d_]*[a-z]{2}[A-Z]|\.(?:com|org|net)\b|-[A-Z]{2,}$|" + CONTRACTION)
+# A photo credit's agency ("Kirt Dozier-USA"). A contraction.
 # "I'm", "We've", "Won't": a pronoun or a verb, never part of a name ("O'Neill" has a capital).
-CONTRACTION_RE = re.compile(CONTRACTION)
+CONTRACTIONS = tuple(q + end for q in "'\u2019" for end in ("m", "re", "ve", "ll", "d", "t"))
+GLUED_RE = re.compile(r"^(?!Mac)[^\W\d_]*[a-z]{2}[A-Z]|\.(?:com|org|net)\b|-[A-Z]{2,}$|(?:"
+                      + "|".join(CONTRACTIONS) + ")$")
 # Last characters lone_word may strip: a token ending in anything else is its own word.
 TRAIL = frozenset(".-'\u2019s")
 

@@ -14,7 +14,7 @@ from transforms.people_lexicon import (
     CREED_WORDS, DAY_WORDS, FIRST_NAMES, HEADLINE_WORDS, HONORIFICS, NON_PERSON, ORG_WORDS, REGNAL, ROLE_NOUNS,
     STARTERS, STATE_ABBREVIATIONS, SUFFIXES, SURNAME_ORG_WORDS, TITLES, VEHICLE_WORDS,
 )
-from transforms.people_lone import GLUED_RE, SKIP
+from transforms.people_lone import CONTRACTIONS, GLUED_RE, SKIP
 from transforms.people_tokens import CHAIN_RE, SENTENCE_OPENERS, WORD_CHARS, Run, split_run, written_lower
 
 _MAX_NAME_WORDS = 5
@@ -35,8 +35,6 @@ _CUE_AFTER_RE = re.compile(
     r"who|whose|has said|had said|was quoted)\b|, \d{1,3},")
 _CUE_BEFORE_RE = re.compile(r"\b(?:said|says|told|added|according to|by|wrote|asked|spokesman|spokeswoman) $")
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
-# CONTRACTION_RE as endswith() suffixes: a run's words hold no newline for its "$" to stop before.
-_CONTRACTIONS = tuple(q + end for q in "'\u2019" for end in ("m", "re", "ve", "ll", "d", "t"))
 # Adverbs and participles that open a sentence before a name ("Regrettably Jimmy", "Joining Chang").
 # (adverb endings only: given names end in "-lly", "-oly" or "-ily" too: Sally, Anatoly, Emily)
 _OPENER_RE = re.compile(r"(?:bly|dly|gly|sly|tly|vly|cally|ually|nally|fully|...ing)$")
@@ -204,7 +202,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
             pass
         elif _hyphen_title(low):
             evidence, hon = True, None
-        elif low.endswith(_CONTRACTIONS):
+        elif low.endswith(CONTRACTIONS):
             pass  # "Isn't Devin Nunes"
         elif not k and initial and low not in FIRST_NAMES and (
                 _OPENER_RE.search(low) or probe.lower(text, low)):
@@ -238,7 +236,7 @@ def _classify(run: Run, text: str, in_title: bool, out: list[Cand], probe: _Prob
     # trailing common words ("Trump Read", "Regina Ip In") are not part of the name
     phrase = False  # a trailing word the article also writes in lower case ("Nature Climate Change")
     while j > k:
-        if lows[j] in _TRAILING or lows[j].endswith(_CONTRACTIONS):
+        if lows[j] in _TRAILING or lows[j].endswith(CONTRACTIONS):
             j -= 1
         elif j - k > 1 and lows[j] not in FIRST_NAMES and probe.lower(text, lows[j]):
             j, phrase = j - 1, True
